@@ -1,0 +1,43 @@
+import { isSupportedLanguage, type Language } from './domain/languages.js';
+import { DEFAULT_DB_PATH } from './store/store.js';
+import { DEFAULT_MIN_REVIEWS, DEFAULT_TTL_SECONDS } from './summarize/summarize-stage.js';
+
+/** Settings every command shares. Flags override environment variables, which override these defaults. */
+export interface Config {
+  readonly dbPath: string;
+  readonly minReviews: number;
+  readonly ttlSeconds: number;
+  readonly defaultLanguage: Language;
+  readonly host: string;
+  readonly port: number;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'RL_ERR_CONFIG';
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(
+  flags: { db?: string; minReviews?: string; port?: string; host?: string } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
+  const language = env.REVIEWLENS_DEFAULT_LANGUAGE ?? 'en';
+  if (!isSupportedLanguage(language)) {
+    throw new ConfigError(`REVIEWLENS_DEFAULT_LANGUAGE must be one of en, de, fr, es, it, nl, pl, got "${language}"`);
+  }
+  return {
+    dbPath: flags.db ?? env.REVIEWLENS_DB ?? DEFAULT_DB_PATH,
+    minReviews: integer('--min-reviews', flags.minReviews ?? env.REVIEWLENS_MIN_REVIEWS, DEFAULT_MIN_REVIEWS, 1),
+    ttlSeconds: integer('REVIEWLENS_TTL_SECONDS', env.REVIEWLENS_TTL_SECONDS, DEFAULT_TTL_SECONDS, 1),
+    defaultLanguage: language,
+    host: flags.host ?? env.REVIEWLENS_HOST ?? '127.0.0.1',
+    port: integer('--port', flags.port ?? env.REVIEWLENS_PORT, 3000, 0),
+  };
+}

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inputRecord } from '../test-support/temp-store.js';
+import { parseIsoDate, validateRecord } from './contract.js';
+
+const NOW = Date.parse('2026-11-01T00:00:00Z');
+const reasonOf = (fields: Record<string, unknown>) => {
+  const result = validateRecord(fields, NOW);
+  return result.ok ? 'ok' : result.rejection.reason;
+};
+
+describe('validateRecord', () => {
+  it('accepts a complete record and keeps unknown columns as metadata', () => {
+    const result = validateRecord(inputRecord({ shop: 'nl-store', sku: 42 }), NOW);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.record.metadata).toEqual({ shop: 'nl-store', sku: 42 });
+    expect(result.record.createdAt).toBe('2026-03-01T10:00:00.000Z');
+    expect(result.record.verifiedPurchase).toBe(true);
+  });
+
+  it.each(['review_id', 'product_id', 'star_rating', 'review_text', 'created_at'])('rejects a missing %s', (field) => {
+    const record = inputRecord();
+    delete record[field];
+    expect(reasonOf(record)).toBe('missing_field');
+    expect(reasonOf(inputRecord({ [field]: '  ' }))).toBe('missing_field');
+  });
+
+  it.each([0, 6, 4.5, '5 stars', -1, true])('rejects star_rating %s', (rating) => {
+    expect(reasonOf(inputRecord({ star_rating: rating }))).toBe('bad_rating');
+  });
+
+  it('accepts ratings given as numeric strings (CSV)', () => {
+    expect(reasonOf(inputRecord({ star_rating: '4' }))).toBe('ok');
+  });
+
+  it.each(['03/12/2025', '2025-13-01', 'yesterday', '2025-02-30T10:00:00Z', '2030-01-01', 20250101])(
+    'rejects created_at %s',
+    (date) => {
+      expect(reasonOf(inputRecord({ created_at: date }))).toBe('bad_date');
+    },
+  );
+
+  it('accepts ISO dates with offsets and normalises them to UTC', () => {
+    const result = validateRecord(inputRecord({ created_at: '2026-03-01T12:00:00+02:00' }), NOW);
+    expect(result.ok && result.record.createdAt).toBe('2026-03-01T10:00:00.000Z');
+    expect(reasonOf(inputRecord({ created_at: '2026-03-01' }))).toBe('ok');
+  });
+
+  it('rejects wrong types of optional fields with invalid_field', () => {
+    expect(reasonOf(inputRecord({ helpful_votes: -3 }))).toBe('invalid_field');
+    expect(reasonOf(inputRecord({ verified_purchase: 'maybe' }))).toBe('invalid_field');
+    expect(reasonOf(inputRecord({ review_text: 42 }))).toBe('invalid_field');
+  });
+
+  it('never throws, whatever the field values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('review_id', 'product_id', 'star_rating', 'review_text', 'created_at', 'x'),
+          fc.anything(),
+        ),
+        (fields) => {
+          const result = validateRecord(fields, NOW);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
+    );
+  });
+});
+
+describe('parseIsoDate', () => {
+  it('round-trips every valid instant (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2026-10-01'), noInvalidDate: true }),
+        (date) => {
+          expect(parseIsoDate(date.toISOString(), NOW)).toBe(date.toISOString());
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,147 @@
+import type { Rejection } from '../domain/review.js';
+
+/** The input contract's fields. Anything else in a record is kept as metadata. */
+export const CONTRACT_FIELDS = [
+  'review_id',
+  'product_id',
+  'star_rating',
+  'review_text',
+  'created_at',
+  'title',
+  'user_id',
+  'helpful_votes',
+  'verified_purchase',
+  'language',
+  'category',
+  'product_name',
+] as const;
+
+const CONTRACT_FIELD_SET: ReadonlySet<string> = new Set(CONTRACT_FIELDS);
+
+/** A record that satisfies the contract, before cleaning. */
+export interface ContractRecord {
+  readonly reviewId: string;
+  readonly productId: string;
+  readonly starRating: 1 | 2 | 3 | 4 | 5;
+  readonly reviewText: string;
+  /** Normalised to ISO 8601 UTC with milliseconds. */
+  readonly createdAt: string;
+  readonly title: string | null;
+  readonly userId: string | null;
+  readonly helpfulVotes: number;
+  readonly verifiedPurchase: boolean;
+  /** As given (lower-cased); checked against the shop's languages later. */
+  readonly language: string | null;
+  readonly category: string | null;
+  readonly productName: string | null;
+  readonly metadata: Record<string, unknown>;
+}
+
+export type ContractResult = { ok: true; record: ContractRecord } | { ok: false; rejection: Rejection };
+
+// ISO 8601 calendar date, optionally with time and zone. Other shapes ("03/12/2025") are ambiguous across
+// European locales, so they are rejected rather than guessed.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const MAX_ID_LENGTH = 200;
+/** A review dated more than a day in the future is a data error, not a clock skew. */
+const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
+
+const fail = (reason: Rejection['reason'], detail: string): ContractResult => ({
+  ok: false,
+  rejection: { reason, detail },
+});
+
+function identifier(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' || trimmed.length > MAX_ID_LENGTH ? null : trimmed;
+}
+
+function optionalText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}
+
+function parseRating(value: unknown): ContractRecord['starRating'] | null {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 5) return null;
+  return number as ContractRecord['starRating'];
+}
+
+export function parseIsoDate(value: unknown, now = Date.now()): string | null {
+  if (typeof value !== 'string' || !ISO_8601.test(value.trim())) return null;
+  const text = value.trim();
+  // Date.parse rolls 2025-02-30 over to March 2nd; a calendar date that does not exist is a data error.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
+  const time = Date.parse(text);
+  if (Number.isNaN(time) || time > now + FUTURE_TOLERANCE_MS) return null;
+  return new Date(time).toISOString();
+}
+
+function parseCount(value: unknown): number | null {
+  if (value === undefined || value === null || value === '') return 0;
+  const number = typeof value === 'string' ? Number(value.trim()) : value;
+  return typeof number === 'number' && Number.isInteger(number) && number >= 0 ? number : null;
+}
+
+function parseFlag(value: unknown): boolean | null {
+  if (value === undefined || value === null || value === '') return false;
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === 'string') {
+    const normalised = value.trim().toLowerCase();
+    if (['true', '1', 'yes', 'y'].includes(normalised)) return true;
+    if (['false', '0', 'no', 'n'].includes(normalised)) return false;
+  }
+  return null;
+}
+
+/** Checks one record against the input contract. Never throws; every failure carries a reason code. */
+export function validateRecord(fields: Record<string, unknown>, now = Date.now()): ContractResult {
+  for (const name of ['review_id', 'product_id', 'star_rating', 'review_text', 'created_at'] as const) {
+    const value = fields[name];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      return fail('missing_field', `required field "${name}" is missing or empty`);
+    }
+  }
+  const reviewId = identifier(fields.review_id);
+  if (!reviewId) return fail('invalid_field', `"review_id" must be a string or number of 1–${MAX_ID_LENGTH} chars`);
+  const productId = identifier(fields.product_id);
+  if (!productId) return fail('invalid_field', `"product_id" must be a string or number of 1–${MAX_ID_LENGTH} chars`);
+  const starRating = parseRating(fields.star_rating);
+  if (starRating === null) return fail('bad_rating', `"star_rating" must be an integer from 1 to 5`);
+  if (typeof fields.review_text !== 'string') return fail('invalid_field', `"review_text" must be a string`);
+  const createdAt = parseIsoDate(fields.created_at, now);
+  if (createdAt === null) return fail('bad_date', `"created_at" must be an ISO 8601 date, not in the future`);
+  const helpfulVotes = parseCount(fields.helpful_votes);
+  if (helpfulVotes === null) return fail('invalid_field', `"helpful_votes" must be a non-negative integer`);
+  const verifiedPurchase = parseFlag(fields.verified_purchase);
+  if (verifiedPurchase === null) return fail('invalid_field', `"verified_purchase" must be a boolean`);
+
+  const metadata: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!CONTRACT_FIELD_SET.has(key)) metadata[key] = value;
+  }
+  return {
+    ok: true,
+    record: {
+      reviewId,
+      productId,
+      starRating,
+      reviewText: fields.review_text,
+      createdAt,
+      title: optionalText(fields.title),
+      userId: optionalText(fields.user_id),
+      helpfulVotes,
+      verifiedPurchase,
+      language: optionalText(fields.language)?.toLowerCase() ?? null,
+      category: optionalText(fields.category),
+      productName: optionalText(fields.product_name),
+      metadata,
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { Language } from '../domain/languages.js';
+import type { Rejection, Review } from '../domain/review.js';
+import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
+import type { Database } from '../store/schema.js';
+import { validateRecord } from './contract.js';
+import { prepareReview } from './prepare-review.js';
+import type { ReviewSource } from './sources/source-item.js';
+
+export interface IngestOptions {
+  readonly runId: string;
+  readonly defaultLanguage: Language;
+  /** Reviews per transaction. */
+  readonly batchSize?: number;
+  readonly onProgress?: (counts: IngestCounts) => void;
+}
+
+export interface IngestCounts {
+  reviews_read: number;
+  reviews_accepted: number;
+  reviews_rejected: number;
+  reviews_inserted: number;
+  reviews_updated: number;
+  reviews_unchanged: number;
+  products_changed: number;
+  rejects_by_reason: Record<string, number>;
+}
+
+export class EmptyInputError extends Error {
+  readonly code = 'RL_ERR_EMPTY_INPUT';
+}
+
+/**
+ * The ingest stage: reads a source, validates and prepares each record, and writes reviews and rejects
+ * in batches. Memory is bounded by the batch size. Invariant: reviews_read = accepted + rejected.
+ */
+export async function ingest(
+  db: Kysely<Database>,
+  source: ReviewSource,
+  options: IngestOptions,
+): Promise<IngestCounts> {
+  const batchSize = options.batchSize ?? 1000;
+  const counts: IngestCounts = {
+    reviews_read: 0,
+    reviews_accepted: 0,
+    reviews_rejected: 0,
+    reviews_inserted: 0,
+    reviews_updated: 0,
+    reviews_unchanged: 0,
+    products_changed: 0,
+    rejects_by_reason: {},
+  };
+  const now = Date.now();
+  let batch = new Map<string, { review: Review; position: number; raw: string }>();
+  let rejects: RejectRow[] = [];
+
+  const reject = (position: number, raw: string, rejection: Rejection) => {
+    counts.reviews_rejected += 1;
+    counts.rejects_by_reason[rejection.reason] = (counts.rejects_by_reason[rejection.reason] ?? 0) + 1;
+    rejects.push({
+      run_id: options.runId,
+      source: source.name,
+      position,
+      reason: rejection.reason,
+      detail: rejection.detail,
+      raw,
+      created_at: new Date().toISOString(),
+    });
+  };
+
+  const flush = async () => {
+    const entries = [...batch.values()];
+    const outcome = await writeReviewBatch(
+      db,
+      options.runId,
+      entries.map((entry) => entry.review),
+      rejects,
+    );
+    // Duplicates of ids accepted in an earlier batch of this run are only known after the lookup.
+    if (outcome.duplicates.length > 0) {
+      const duplicateIds = new Set(outcome.duplicates.map((review) => review.reviewId));
+      rejects = [];
+      for (const entry of entries) {
+        if (!duplicateIds.has(entry.review.reviewId)) continue;
+        counts.reviews_accepted -= 1;
+        reject(entry.position, entry.raw, {
+          reason: 'duplicate_id',
+          detail: `review_id "${entry.review.reviewId}" appeared earlier in this input`,
+        });
+      }
+      await writeReviewBatch(db, options.runId, [], rejects);
+    }
+    counts.reviews_inserted += outcome.inserted;
+    counts.reviews_updated += outcome.updated;
+    counts.reviews_unchanged += outcome.unchanged;
+    counts.products_changed += outcome.changedProducts;
+    batch = new Map();
+    rejects = [];
+    options.onProgress?.(counts);
+  };
+
+  for await (const item of source.items()) {
+    counts.reviews_read += 1;
+    if (item.kind === 'reject') {
+      reject(item.position, item.raw, item.rejection);
+    } else {
+      const result = validateRecord(item.fields, now);
+      const prepared = result.ok ? prepareReview(result.record, options) : result;
+      if (!prepared.ok) {
+        reject(item.position, item.raw, prepared.rejection);
+      } else if (batch.has(prepared.review.reviewId)) {
+        reject(item.position, item.raw, {
+          reason: 'duplicate_id',
+          detail: `review_id "${prepared.review.reviewId}" appeared earlier in this input`,
+        });
+      } else {
+        counts.reviews_accepted += 1;
+        batch.set(prepared.review.reviewId, { review: prepared.review, position: item.position, raw: item.raw });
+      }
+    }
+    if (batch.size >= batchSize || rejects.length >= batchSize) await flush();
+  }
+  await flush();
+
+  if (counts.reviews_read === 0) {
+    throw new EmptyInputError(`the input ${source.name} holds no records`);
+  }
+  return counts;
+}

@@ -1,0 +1,89 @@
+import type { Config } from '../config.js';
+import { indexReviews } from '../index/index-stage.js';
+import { type IngestCounts, ingest } from '../ingest/ingest.js';
+import type { ReviewSource } from '../ingest/sources/source-item.js';
+import { finishRun, startRun } from '../store/runs.js';
+import type { Store } from '../store/store.js';
+import { summarizeProducts } from '../summarize/summarize-stage.js';
+import type { Components } from './components.js';
+
+export interface PipelineResult {
+  readonly run_id: string;
+  readonly reviews_read: number;
+  readonly reviews_accepted: number;
+  readonly reviews_rejected: number;
+  readonly rejects_by_reason: Record<string, number>;
+  readonly reviews_indexed: number;
+  readonly chunks_written: number;
+  readonly products_summarized: number;
+  readonly products_skipped: number;
+  readonly products_failed: number;
+  readonly skip_reasons: Record<string, number>;
+  readonly seconds: number;
+  readonly stage_seconds: { ingest: number; index: number; summarize: number };
+}
+
+export interface PipelineHooks {
+  onStage?(stage: 'ingest' | 'index' | 'summarize', progress: object): void;
+}
+
+const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
+
+/** ingest → index → summarize once, as one recorded run; each stage is idempotent, so a re-run is safe. */
+export async function runPipeline(
+  store: Store,
+  source: ReviewSource,
+  config: Config,
+  components: Components,
+  hooks: PipelineHooks = {},
+): Promise<PipelineResult> {
+  const { db } = store;
+  const runId = await startRun(db, 'pipeline');
+  const started = performance.now();
+  try {
+    let mark = performance.now();
+    const ingested: IngestCounts = await ingest(db, source, {
+      runId,
+      defaultLanguage: config.defaultLanguage,
+      onProgress: (c) => hooks.onStage?.('ingest', c),
+    });
+    const ingestSeconds = seconds(mark);
+    mark = performance.now();
+    const indexed = await indexReviews(db, {
+      embedder: components.embedder,
+      sentiment: components.sentiment,
+      onProgress: (c) => hooks.onStage?.('index', c),
+    });
+    const indexSeconds = seconds(mark);
+    mark = performance.now();
+    const summarized = await summarizeProducts(db, {
+      runId,
+      summarizer: components.summarizer,
+      retrieval: components.retrieval,
+      minReviews: config.minReviews,
+      ttlSeconds: config.ttlSeconds,
+      defaultLanguage: config.defaultLanguage,
+      onProgress: (c) => hooks.onStage?.('summarize', c),
+    });
+    const result: PipelineResult = {
+      run_id: runId,
+      reviews_read: ingested.reviews_read,
+      reviews_accepted: ingested.reviews_accepted,
+      reviews_rejected: ingested.reviews_rejected,
+      rejects_by_reason: ingested.rejects_by_reason,
+      reviews_indexed: indexed.reviews_indexed,
+      chunks_written: indexed.chunks_written,
+      products_summarized: summarized.products_summarized,
+      products_skipped: summarized.products_skipped,
+      products_failed: summarized.products_failed,
+      skip_reasons: summarized.skip_reasons,
+      seconds: seconds(started),
+      stage_seconds: { ingest: ingestSeconds, index: indexSeconds, summarize: seconds(mark) },
+    };
+    await finishRun(db, runId, { status: 'succeeded', counts: result });
+    return result;
+  } catch (error) {
+    await finishRun(db, runId, { status: 'failed', counts: {}, error: (error as Error).message });
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export type RunKind = 'ingest' | 'index' | 'summarize' | 'pipeline';
+
+/** A run id sorts by time (ISO prefix) and is unique (random suffix). */
+export function newRunId(kind: RunKind, now = new Date()): string {
+  return `${kind}-${now.toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function startRun(db: Kysely<Database>, kind: RunKind): Promise<string> {
+  const runId = newRunId(kind);
+  await db
+    .insertInto('runs')
+    .values({ run_id: runId, kind, status: 'running', started_at: new Date().toISOString(), counts: '{}', error: null })
+    .execute();
+  return runId;
+}
+
+export async function finishRun(
+  db: Kysely<Database>,
+  runId: string,
+  outcome: { status: 'succeeded' | 'failed'; counts: object; error?: string },
+): Promise<void> {
+  await db
+    .updateTable('runs')
+    .set({
+      status: outcome.status,
+      finished_at: new Date().toISOString(),
+      counts: JSON.stringify(outcome.counts),
+      error: outcome.error ?? null,
+    })
+    .where('run_id', '=', runId)
+    .execute();
+}
+
+/** Runs a stage body inside a run record: succeeded with its counts, or failed with the error message. */
+export async function withRun<T extends object>(
+  db: Kysely<Database>,
+  kind: RunKind,
+  body: (runId: string) => Promise<T>,
+): Promise<T & { run_id: string }> {
+  const runId = await startRun(db, kind);
+  try {
+    const counts = await body(runId);
+    await finishRun(db, runId, { status: 'succeeded', counts });
+    return { ...counts, run_id: runId };
+  } catch (error) {
+    await finishRun(db, runId, { status: 'failed', counts: {}, error: (error as Error).message });
+    throw error;
+  }
+}

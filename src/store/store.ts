@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from './migrations.js';
+import type { Database as Schema } from './schema.js';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+/**
+ * The system of record. Stages receive a Store and speak to it only through the Kysely query builder,
+ * so the same code runs on the embedded SQLite file and, later, on PostgreSQL.
+ */
+export interface Store {
+  readonly db: Kysely<Schema>;
+  readonly dialect: StoreDialect;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB_PATH = 'reviewlens.sqlite';
+
+/** Opens (creating if needed) a SQLite store in WAL mode and migrates it to the latest schema. */
+export async function openSqliteStore(path: string): Promise<Store> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  // WAL lets the API read while a batch writes; NORMAL sync is durable across process crashes in WAL mode.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  return {
+    db,
+    dialect: 'sqlite',
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,136 @@
+import { aspectName, GENERAL_ASPECT } from '../domain/aspects.js';
+import type { EmbeddedChunk, Polarity } from '../domain/chunk.js';
+import type { Claim } from '../domain/summary.js';
+import { evidenceScore } from './retrieve.js';
+import {
+  BALANCE_NEGATIVE_SHARE,
+  negativeReviewShare,
+  type Summarizer,
+  type SummarizerInput,
+  type SummaryDraft,
+} from './summarizer.js';
+import { quantifierFor, TEMPLATES } from './templates.js';
+
+export interface BuiltinParams {
+  readonly maxPros: number;
+  readonly maxCons: number;
+  readonly citationsPerClaim: number;
+  /** An aspect needs this share of all reviews (and at least 2) behind it to become a claim. */
+  readonly minMentionShare: number;
+}
+
+export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
+  maxPros: 4,
+  maxCons: 3,
+  citationsPerClaim: 3,
+  minMentionShare: 0.05,
+};
+
+interface AspectTally {
+  readonly positive: Set<string>;
+  readonly negative: Set<string>;
+}
+
+/** Distinct reviews per aspect and polarity, over every chunk of the product. */
+function tallyAspects(chunks: readonly EmbeddedChunk[]): Map<string, AspectTally> {
+  const tallies = new Map<string, AspectTally>();
+  for (const chunk of chunks) {
+    if (chunk.polarity === 'neutral') continue;
+    for (const aspect of chunk.aspects) {
+      let tally = tallies.get(aspect);
+      if (!tally) {
+        tally = { positive: new Set(), negative: new Set() };
+        tallies.set(aspect, tally);
+      }
+      tally[chunk.polarity].add(chunk.reviewId);
+    }
+  }
+  return tallies;
+}
+
+/**
+ * The built-in grounded summarizer: aspect-based pros and cons with mention counts, rendered from templates
+ * in the product's language. A claim is only made when context chunks of that aspect and polarity exist, and
+ * it cites them, so every claim is grounded by construction.
+ */
+export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS): Summarizer {
+  return {
+    modelVersion: 'builtin-v1',
+    async summarize({ product, context, allChunks }: SummarizerInput): Promise<SummaryDraft> {
+      const language = product.language;
+      const templates = TEMPLATES[language];
+      const now = Date.now();
+      const minMentions = Math.max(2, Math.ceil(product.reviewCount * params.minMentionShare));
+      const tallies = tallyAspects(allChunks);
+
+      const evidence = (aspect: string | null, polarity: Polarity): string[] =>
+        context
+          .map((c) => c.chunk)
+          .filter((chunk) => chunk.polarity === polarity && (aspect === null || chunk.aspects.includes(aspect)))
+          .sort((a, b) => evidenceScore(b, now) - evidenceScore(a, now))
+          .slice(0, params.citationsPerClaim)
+          .map((chunk) => chunk.chunkId);
+
+      const claims = (polarity: 'positive' | 'negative', max: number): Claim[] => {
+        const result: Claim[] = [];
+        const ranked = [...tallies.entries()]
+          .map(([aspect, tally]) => {
+            const n = tally[polarity].size;
+            const opinions = new Set([...tally.positive, ...tally.negative]).size;
+            return { aspect, n, opinions };
+          })
+          // A pro needs at least half of the opinions on its aspect; a con needs a bit over a third, because
+          // complaints are rarer and more useful to a shopper. Between the two an aspect is genuinely mixed
+          // and shows on both sides.
+          .filter((a) => a.n >= minMentions && a.n / a.opinions >= (polarity === 'positive' ? 0.5 : 0.35))
+          .sort((a, b) => b.n - a.n || a.aspect.localeCompare(b.aspect));
+        for (const { aspect, n, opinions } of ranked) {
+          if (result.length >= max) break;
+          const citations = evidence(aspect, polarity);
+          if (citations.length === 0) continue;
+          const name = aspectName(aspect, language);
+          const render = polarity === 'positive' ? templates.pro : templates.con;
+          result.push({ text: render(name, quantifierFor(n / opinions), n, opinions), aspect, mentions: n, citations });
+        }
+        return result;
+      };
+
+      const pros = claims('positive', params.maxPros);
+      const cons = claims('negative', params.maxCons);
+
+      // Balance: a product with many unhappy reviewers must show a con, even when their complaints are spread.
+      const negativeReviews = product.starHistogram[0] + product.starHistogram[1];
+      if (cons.length === 0 && negativeReviewShare(product) >= BALANCE_NEGATIVE_SHARE) {
+        const citations = evidence(null, 'negative');
+        if (citations.length > 0) {
+          cons.push({
+            text: templates.con(
+              aspectName(GENERAL_ASPECT, language),
+              quantifierFor(negativeReviews / product.reviewCount),
+              negativeReviews,
+              product.reviewCount,
+            ),
+            aspect: GENERAL_ASPECT,
+            mentions: negativeReviews,
+            citations,
+          });
+        }
+      }
+
+      const positiveReviews = product.starHistogram[3] + product.starHistogram[4];
+      const divided = negativeReviews / product.reviewCount >= 0.3 && positiveReviews / product.reviewCount >= 0.3;
+      // A mixed aspect (on both sides) is neither a clear strength nor a clear weakness.
+      const strengths = pros.filter((pro) => !cons.some((con) => con.aspect === pro.aspect)).slice(0, 2);
+      const weaknesses = cons.filter((con) => !pros.some((pro) => pro.aspect === con.aspect)).slice(0, 2);
+      const overview = templates.overview({
+        reviewCount: product.reviewCount,
+        ratingAvg: product.ratingAvg,
+        strengths: strengths.map((claim) => aspectName(claim.aspect, language)),
+        weaknesses: weaknesses.map((claim) => aspectName(claim.aspect, language)),
+        divided,
+      });
+      const overviewCitations = [...new Set([...strengths, ...weaknesses].map((claim) => claim.citations[0]!))];
+      return { overview, overview_citations: overviewCitations, pros, cons };
+    },
+  };
+}

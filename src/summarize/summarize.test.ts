@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { EmbeddedChunk, Polarity } from '../domain/chunk.js';
+import type { Summary } from '../domain/summary.js';
+import { HashedNgramEmbedder } from '../index/embedder.js';
+import { builtinSummarizer } from './builtin-summarizer.js';
+import { balancedRetrieval, DEFAULT_BALANCED_PARAMS } from './retrieve.js';
+import type { ProductFacts } from './summarizer.js';
+import { verifySummary } from './verify.js';
+
+const embedder = new HashedNgramEmbedder();
+let counter = 0;
+function chunk(
+  text: string,
+  polarity: Polarity,
+  aspects: string[],
+  overrides: Partial<EmbeddedChunk> = {},
+): EmbeddedChunk {
+  counter += 1;
+  return {
+    chunkId: `c${counter}-0`,
+    reviewId: `r${counter}`,
+    productId: 'p1',
+    position: 0,
+    text,
+    sentiment: polarity === 'positive' ? 0.8 : polarity === 'negative' ? -0.8 : 0,
+    polarity,
+    aspects,
+    starRating: polarity === 'positive' ? 5 : polarity === 'negative' ? 1 : 3,
+    language: 'en',
+    createdAt: '2026-06-01T00:00:00.000Z',
+    helpfulVotes: 0,
+    verifiedPurchase: true,
+    embedding: embedder.embedOne(text),
+    ...overrides,
+  };
+}
+
+function facts(chunks: EmbeddedChunk[]): ProductFacts {
+  const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  for (const c of chunks) histogram[c.starRating - 1]! += 1;
+  const avg = chunks.reduce((sum, c) => sum + c.starRating, 0) / chunks.length;
+  return {
+    productId: 'p1',
+    productName: null,
+    category: 'headphones',
+    language: 'en',
+    reviewCount: chunks.length,
+    ratingAvg: avg,
+    starHistogram: histogram,
+  };
+}
+
+describe('balanced retrieval', () => {
+  it('keeps at least the negative floor even when complaints are rare and the context is small', () => {
+    const chunks = [
+      ...Array.from({ length: 60 }, (_, i) =>
+        chunk(`Great sound, variant ${i}`, 'positive', ['sound'], { helpfulVotes: 50 }),
+      ),
+      ...Array.from({ length: 5 }, (_, i) => chunk(`The battery died, case ${i}`, 'negative', ['battery'])),
+    ];
+    const context = balancedRetrieval().retrieve(chunks, new Date('2026-07-01'));
+    expect(context.length).toBeLessThanOrEqual(DEFAULT_BALANCED_PARAMS.size);
+    expect(context.filter((c) => c.chunk.polarity === 'negative').length).toBeGreaterThanOrEqual(
+      DEFAULT_BALANCED_PARAMS.minNegative,
+    );
+  });
+
+  it('prefers the most helpful evidence within a slot and reserves slots for the newest reviews', () => {
+    const helpful = chunk('Very detailed: the bass is deep and the mids are clear.', 'positive', ['sound'], {
+      helpfulVotes: 90,
+    });
+    const newest = chunk('Just arrived today, sound is fine.', 'neutral', ['sound'], {
+      createdAt: '2026-06-30T00:00:00.000Z',
+    });
+    const filler = Array.from({ length: 80 }, (_, i) => chunk(`Nice sound number ${i}.`, 'positive', ['sound']));
+    const context = balancedRetrieval({ ...DEFAULT_BALANCED_PARAMS, size: 10 }).retrieve(
+      [...filler, helpful, newest],
+      new Date('2026-07-01'),
+    );
+    const ids = context.map((c) => c.chunk.chunkId);
+    expect(ids).toContain(helpful.chunkId);
+    expect(context.find((c) => c.chunk.chunkId === newest.chunkId)?.slot).toBe('recent');
+  });
+});
+
+describe('built-in summarizer', () => {
+  const chunks = [
+    ...Array.from({ length: 8 }, (_, i) =>
+      chunk(`The battery life is excellent, lasts ${i + 10} hours.`, 'positive', ['battery']),
+    ),
+    ...Array.from({ length: 4 }, (_, i) => chunk(`Sound is great ${i}.`, 'positive', ['sound'])),
+    ...Array.from({ length: 5 }, (_, i) =>
+      chunk(`The bluetooth connection keeps dropping ${i}.`, 'negative', ['connectivity']),
+    ),
+  ];
+  const product = facts(chunks);
+
+  it('makes pros and cons with distinct-review mention counts that cite matching context chunks', async () => {
+    const context = balancedRetrieval().retrieve(chunks);
+    const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+    expect(draft.pros.map((p) => [p.aspect, p.mentions])).toEqual([
+      ['battery', 8],
+      ['sound', 4],
+    ]);
+    expect(draft.cons.map((c) => [c.aspect, c.mentions])).toEqual([['connectivity', 5]]);
+    expect(draft.pros[0]!.text).toBe('Battery life: praised by most reviewers (8 of 8)');
+    const contextIds = new Set(context.map((c) => c.chunk.chunkId));
+    for (const claim of [...draft.pros, ...draft.cons]) {
+      expect(claim.citations.length).toBeGreaterThan(0);
+      expect(claim.citations.every((id) => contextIds.has(id))).toBe(true);
+    }
+    expect(draft.overview).toContain('battery life');
+    expect(draft.overview).toContain('connectivity');
+  });
+
+  it('adds a con when many reviews are negative even if no aspect qualifies (balance)', async () => {
+    const spread = [
+      ...Array.from({ length: 6 }, (_, i) => chunk(`Love it ${i}`, 'positive', ['design'])),
+      chunk('Awful.', 'negative', []),
+      chunk('Not good at all.', 'negative', []),
+    ];
+    const draft = await builtinSummarizer().summarize({
+      product: facts(spread),
+      context: balancedRetrieval().retrieve(spread),
+      allChunks: spread,
+    });
+    expect(draft.cons).toHaveLength(1);
+    expect(draft.cons[0]!.aspect).toBe('general');
+  });
+
+  it('writes in the product language', async () => {
+    const draft = await builtinSummarizer().summarize({
+      product: { ...product, language: 'de' },
+      context: balancedRetrieval().retrieve(chunks),
+      allChunks: chunks,
+    });
+    expect(draft.pros[0]!.text).toBe('Akkulaufzeit: von den meisten Rezensenten gelobt (8 von 8)');
+  });
+});
+
+describe('verification', () => {
+  const chunks = [chunk('Great battery.', 'positive', ['battery']), chunk('Bad battery.', 'negative', ['battery'])];
+  const base: Summary = {
+    product_id: 'p1',
+    language: 'en',
+    overview: 'Overview.',
+    overview_citations: [chunks[0]!.chunkId],
+    pros: [{ text: 'Battery life: praised', aspect: 'battery', mentions: 1, citations: [chunks[0]!.chunkId] }],
+    cons: [{ text: 'Battery life: criticised', aspect: 'battery', mentions: 1, citations: [chunks[1]!.chunkId] }],
+    review_count: 2,
+    rating_avg: 3,
+    model_version: 'test',
+    generated_at: '2026-01-01T00:00:00Z',
+    expires_at: '2026-01-02T00:00:00Z',
+    label: 'AI-generated summary based on customer reviews',
+  };
+
+  it('accepts a grounded summary', () => {
+    expect(verifySummary(base, facts(chunks), chunks)).toEqual({ ok: true, problems: [] });
+  });
+
+  it('rejects citations outside the context, wrong polarity, missing cons and schema errors', () => {
+    const outside = { ...base, pros: [{ ...base.pros[0]!, citations: ['invented-0'] }] };
+    expect(verifySummary(outside, facts(chunks), chunks).problems).toContain(
+      'citation_not_in_context:pros.0:invented-0',
+    );
+    const flipped = { ...base, pros: [{ ...base.pros[0]!, citations: [chunks[1]!.chunkId] }] };
+    expect(verifySummary(flipped, facts(chunks), chunks).problems).toContain('polarity_disagrees:pros.0');
+    expect(verifySummary({ ...base, cons: [] }, facts(chunks), chunks).problems).toContain('unbalanced:no_cons');
+    const broken = { ...base, pros: [{ ...base.pros[0]!, citations: [] }] };
+    expect(verifySummary(broken, facts(chunks), chunks).ok).toBe(false);
+  });
+});
