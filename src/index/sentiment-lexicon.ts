@@ -44,7 +44,8 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       enjoy, favorite, favourite, top$, super$, cool$, glad, works$@0.5, work$@0.4, worked$@0.5, working$@0.5,
       work well, works well, works great, fine$@0.4, ok$@0.2, okay$@0.2, decent@0.6, smooth@0.7, handy,
       helpful, useful, five stars, 5 stars, flawless, exceeded, delighted, incredible, stunning,
-      lightweight@0.5, convenient, solidly, pleasant, clear$@0.5, no problem, no issues, no complaints
+      lightweight@0.5, convenient, solidly, pleasant, clear$@0.5, no problem, no issues, no complaints,
+      intuitive, robust, deep$@0.3, hardly noticeable, clean$@0.4, quiet@0.7, silent@0.6, stable, instant, sharp@0.6, bright@0.5, vivid, crystal clear, punchy, balanced, highlight, buy again, buy it again, lasts$@0.6, easily@0.5, automatically@0.4, first try, on time, fits perfectly, fits exactly, true to size, soft@0.5, safe$@0.4, fun$, entertain, for hours@0.5, sleek, elegant, stylish, modern@0.4, spotless, effortless, in no time, powerful, snappy, responsive, well packaged, well-packaged, intact, justified@0.6, accurate@0.5, spacious@0.5, quickly@0.5, quicker
     `,
     negative: list`
       terrible, awful, horrible, bad$, badly, worse, worst, poor, broke, broken, breaks, stopped working,
@@ -55,17 +56,18 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       !unfortunately@0.7, !sadly@0.6, fail, leak, stuck, scratch@0.5, complain, dissatisf, unhappy, regret,
       avoid, flaw, rip-off, ripoff, scam, malfunction, laggy, overheat, doa$, cheap plastic, lacks, lacking,
       barely, tight$@0.5, wobbly, uncomfortably, pinch@0.7, not worth, sent back, sent it back, do not buy,
-      don't buy, stay away, worthless, lousy
+      don't buy, stay away, worthless, lousy,
+      confusing, difficult, hard to, crackl, hiss, distort, muddy, harsh, tinny, drops$, dropping, disconnect, loses, losing, damaged, damage, crushed, torn$, dented, missing, dull, dim$, dimmer, washed out, blurry, grainy, ugly, bulky, dated$, outdated, clunky, loose, thin$@0.5, flicker, lag$, lags$, sluggish, stutter, drain, no longer, anymore@0.5, loud$@0.6, high-pitched, whine, squeak, rattl, smell@0.6, stink, chemical@0.5, boring, bored, lost interest, nightmare, too$@0.5, far too, way too, runs small, runs large, blister, late$@0.5, delayed, delay, sloppy, stains, peel, cheap-looking, looks cheap, expected more, expected better, drives me crazy, overprocessed, harsh
     `,
     negators: list`
       not$, never$, no$, don't, dont$, doesn't, doesnt$, didn't, didnt$, isn't, isnt$, wasn't, wasnt$, aren't,
       weren't, won't, wont$, wouldn't, wouldnt$, can't, cant$, cannot$, couldn't, couldnt$, shouldn't, hardly$,
-      without$, neither$, nor$, haven't, hasn't, nothing$
+      without$, neither$, nor$, haven't, hasn't, nothing$,
+      less$
     `,
     postNegators: [],
     intensifiers: list`
-      very$, really$, extremely$, so$, absolutely$, totally$, highly$, incredibly$, too$, pretty$, truly$,
-      definitely$, super$, quite$, completely$
+      very$, really$, extremely$, so$, absolutely$, totally$, highly$, incredibly$, pretty$, truly$, definitely$, super$, quite$, completely$
     `,
     contrast: list`but$, however$`,
   },
@@ -78,7 +80,8 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       klappt@0.5, praktisch, hochwertig, tadellos, spitze, überzeug, angenehm, lohnt, preiswert, günstig@0.5,
       kaufempfehlung, fantastisch, großartig, grossartig, traumhaft, zuverlässig, einfach zu bedienen,
       leicht zu bedienen, einfach zu handhaben, klar$@0.4, ok$@0.2, okay$@0.2, gelungen, überragend,
-      erstklassig, sauber verarbeitet, glücklich, freut, spaß
+      erstklassig, sauber verarbeitet, glücklich, freut, spaß,
+      intuitiv, leise@0.7, geräuscharm, sofort@0.4, scharf@0.5, gestochen scharf, hell$@0.4, brillant, satt$@0.5, satter@0.5, ausgewogen, highlight, wieder kaufen, wiederkaufen, locker@0.5, mühelos, automatisch@0.4, auf anhieb, beim ersten versuch, reibungslos, pünktlich, früher@0.3, passt genau, passt perfekt, passgenau, weich@0.5, kindersicher, sicher$@0.4, stundenlang@0.5, stilvoll, modern@0.4, blitzsauber, sauber@0.5, kraftvoll, ordentlich@0.6, leistungsstark, flott, volle punktzahl, fünf sterne, 5 sterne, gerechtfertigt@0.6, wert$@0.6, lohnenswert, gut verpackt, unbeschädigt
     `,
     negative: list`
       schlecht, schlimm, furchtbar, schrecklich, katastroph, miserabel, mies, enttäusch, kaputt, defekt,
@@ -89,9 +92,13 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       reklamiert, hakt, instabil, fragil, unpraktisch, minderwertig, mangel, geht kaputt, ging kaputt,
       hört auf, aufgehört, versagt, ausgefallen, fällt aus, lästig, umständlich, kompliziert@0.6, unangenehm,
       hässlich, dürftig, klobig, bruch, rissig, riss$, gerissen, abzocke, frechheit, wertlos, nutzlos, schwach,
-      ruckelt, undicht, verkratzt, zu teuer
+      ruckelt, undicht, verkratzt, zu teuer,
+      schwer zu, schwierig, knister, rausch, klirr, dumpf, blechern, verzerr, bricht ab, bricht ständig, abbrüche, verliert, beschädigt, eingedrückt, aufgerissen, zerrissen, fehlte, fehlt$@0.5, blass, blasser, verwaschen, unscharf, verschwommen, überschärft, altbacken, veraltet, löst sich, löste sich, dünn@0.5, flackert, flimmert, träge, laggt, leer$@0.5, kaum noch, nicht mehr, laut$@0.4, lärm, pfeift, fiept, quietscht, klappert, riecht, stinkt, chemie@0.5, albtraum, alptraum, langweil, viel zu, zu eng, zu klein, zu groß, zu laut, zu dunkel, fallen klein, fällt klein, fallen groß, fällt groß, eng$@0.4, hart$@0.5, tun weh, tut weh, weh$, blasen, verspät, scheiß, scheiße, mist$, mehr erwartet, geht zurück, dunkel@0.4
     `,
-    negators: list`nicht$, kein, nie$, niemals$, nichts$, ohne$, weder$, kaum$`,
+    negators: list`
+      nicht$, kein, nie$, niemals$, nichts$, ohne$, weder$, kaum$,
+      weniger$
+    `,
     postNegators: list`nicht$, nie$, niemals$, kaum$`,
     intensifiers: list`
       sehr$, wirklich$, total$, extrem$, absolut$, echt$, richtig$, ziemlich$, besonders$, äußerst$, voll$,
@@ -107,7 +114,8 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       idéal, fonctionne@0.5, marche@0.4, nickel, incroyable, bravo, conforme@0.6, fiable, facile, sympa,
       bluffant, au top, excellente, meilleur, qualité au rendez-vous, à la hauteur, vaut le coup, bonheur,
       heureux, heureuse, joli, beau$, belle, léger@0.5, silencieu@0.6, pas mal, aucun problème, sans problème,
-      ok$@0.2
+      ok$@0.2,
+      intuiti, discret, stable, instantané, net$, nette, nettes, lumineu@0.5, équilibr, profond@0.4, point fort, rachèter, racheter, rachète, sans hésiter, facilement@0.4, automatiquement@0.4, premier coup, à temps, en avance, me vont, doux, douce, moelleu, sans danger, amusant, pendant des heures, élégant, moderne@0.4, soigné, irréprochable, puissant, vient à bout, clin d'œil, vaut$@0.5, imbattable, justifié, bien emballé, intact, tient@0.4
     `,
     negative: list`
       déçu, déçue, décevant, déception, cassé, casse$, nul$, nulle, horrible, terrible, mauvais, mauvaise,
@@ -116,9 +124,13 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       !dommage, !hélas, !malheureusement@0.7, inutil, catastroph, pire, honteu, regrett, insatisfait,
       mécontent, déconseill, cessé, arrêté de, abîm, rayé, moche, galère, lamentable, pénible, déplorable,
       gâch, fissur, bas de gamme, camelote, mal$, fuite, se casse, se décolle, décollé, perte, gaspillage,
-      bof$, ennuyeu, serre@0.5, faible, énervant, agaçant, instable, bancal, cheap$
+      bof$, ennuyeu, serre@0.5, faible, énervant, agaçant, instable, bancal, cheap$,
+      difficile, étouffé, agressi, grésill, crépit, saturé, distor, saute$, sautent, se coupe, coupure, décroche, perd$, échoue, endommag, écrasé, déchiré, manquait, manque$@0.6, terne, délavé, flou, sombre@0.5, daté, démodé, encombrant, vieillot, défait, décousu, scintill, clignot, lag$, rame$, se vide, beaucoup trop, trop petit, trop grand, trop serré, trop étroit, trop sombre, taillent petit, taille petit, taillent grand, étroit@0.4, strident, insupportable, sifflement, grince, odeur, sent fort, chimique@0.5, cauchemar, bâclé, lassé, jeté par les fenêtres, argent jeté, renvoie, retour$@0.6, attendais plus, dure comme
     `,
-    negators: list`ne$, n$, pas$, jamais$, aucun, aucune, sans$, rien$, ni$, guère$`,
+    negators: list`
+      ne$, n$, pas$, jamais$, aucun, aucune, sans$, rien$, ni$, guère$,
+      moins$
+    `,
     postNegators: list`pas$, jamais$`,
     intensifiers: list`
       très$, vraiment$, trop$, tellement$, extrêmement$, hyper$, vachement$, absolument$, totalement$, si$,
@@ -133,7 +145,8 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       fantástic, maravill, increíble, estupend, magnífic, funciona@0.5, fácil, práctic, ideal, feliz, gusta,
       gustó, gustado, vale la pena, top$, sólid, fiable, eficaz, agradable, cumple, precioso, preciosa, bonit,
       impecable, espectacular, mejor$@0.5, mejores, bien$, ok$@0.2, calidad precio, sin problemas,
-      ningún problema, encantado, encantada, silencios@0.6, potente@0.6, liger@0.5, útil
+      ningún problema, encantado, encantada, silencios@0.6, potente@0.6, liger@0.5, útil,
+      intuitiv, merece la pena, merece@0.6, gran$@0.5, estable, instantáne, nítid, brillante@0.5, equilibrad, profund@0.4, punto fuerte, volvería a comprar, volver a comprar, sin dudar, aguanta@0.4, a la primera, automáticamente@0.4, a tiempo, antes de lo previsto, me queda perfect, me quedan perfect, suave, grueso@0.3, seguro@0.3, divertid, durante horas, elegante, moderno@0.4, a fondo@0.4, imbatible, justificad, bien embalado, intacto, vale$@0.3, un poco@0
     `,
     negative: list`
       decepcion, decepción, roto$, rota$, rotos$, rotas$, rompi, se rompe, se rompió, malo, mala, malos, malas,
@@ -142,14 +155,17 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       porquería, desastre, dejó de funcionar, ha dejado de, dejado de funcionar, caro@0.5, ruidos@0.6,
       desilusi, lamentable, peor, fallo, falla, defraudad, estafa, insatisfech, molest, !desgraciadamente,
       !lamentablemente@0.7, !por desgracia, arrepient, tirar el dinero, tirado el dinero, pérdida,
-      no lo recomiendo, barato@0.4, endeble, flojo, floja, chapuza, aprieta@0.6, duele, rayad, agrietad,
-      inestable, mediocre, desperdicio, cutre, aburrid, se despega, despegad, complicad@0.6, no sirve
+      no lo recomiendo, endeble, flojo, floja, chapuza, aprieta@0.6, duele, rayad, agrietad,
+      inestable, mediocre, desperdicio, cutre, aburrid, se despega, despegad, complicad@0.6, no sirve,
+      difícil, feo$, fea$, feos$, feas$, apagado, desvaíd, borros, oscur@0.5, anticuad, voluminos, aparatos, descosi, se desprende, parpade, se corta, se cae, pierde, desconect, dañad, aplastad, rasgad, faltaba, falta$@0.5, cruje, crujid, deja mucho que desear@2, deja que desear@2, pitido, insoportable, huele, químico@0.5, pesadilla, perdieron el interés, demasiado$@0.5, tallan pequeñ, talla pequeñ, tallan grande, me quedan grandes, me queda grande, me quedan pequeñ, me queda pequeñ, se sale, estrech@0.4, dura como, tardó@0.5, retraso, mierda, evit, devuelv, se agota@1.5, esperaba más
     `,
-    negators: list`no$, nunca$, jamás$, ningún$, ninguna$, ninguno$, nada$, sin$, tampoco$, ni$`,
+    negators: list`
+      no$, nunca$, jamás$, ningún$, ninguna$, ninguno$, nada$, sin$, tampoco$, ni$,
+      menos$, poco$
+    `,
     postNegators: [],
     intensifiers: list`
-      muy$, realmente$, totalmente$, súper$, super$, bastante$, demasiado$, extremadamente$, tan$,
-      increíblemente$, absolutamente$, completamente$, sumamente$
+      muy$, realmente$, totalmente$, súper$, super$, bastante$, extremadamente$, tan$, increíblemente$, absolutamente$, completamente$, sumamente$
     `,
     contrast: list`pero$, sin embargo, no obstante`,
   },
@@ -160,7 +176,8 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       benissimo, bene$, ben fatto, super$, top$, stupend, magnific, meraviglios, adoro, adora, piace, piaciut,
       funziona@0.5, pratic, facile, affidabil, incredibil, favolos, valido, valida, eccezional, impeccabil,
       ideale, felice, soddisfacent, gradevol, piacevol, silenzios@0.6, leggero@0.4, potente@0.6, efficac,
-      utile, nessun problema, senza problemi, vale la pena, ne vale, ok$@0.2, migliore, miglior$
+      utile, nessun problema, senza problemi, vale la pena, ne vale, ok$@0.2, migliore, miglior$,
+      intuitiv, stabil, immediat@0.5, nitid, luminos@0.5, bilanciat, equilibrat, profond@0.4, punto di forza, ricomprerei, ricomprare, senza pensarci, tranquillamente@0.5, al primo colpo, automaticamente@0.4, puntual, in anticipo, velocissim, mi calza, calza perfettamente, morbid, profuma, sicur@0.3, divertent, per ore, elegant, modern@0.4, curat, imbattibil, giustificat, ben imballat, integro, facilissim, spettacol, tiene@0.4, un po'@0, un po$@0
     `,
     negative: list`
       delus, deludent, rott, pessim, terribil, orribil, scadent, brutt, male$, scomod, fragil, lento$, lenta$,
@@ -168,26 +185,30 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       inutil, spazzatura, schifo, !peccato, !purtroppo@0.7, sconsigli, smesso di funzionare, smette di,
       caro@0.5, costoso@0.5, insoddisf, scarso, scarsa, scarsi, mediocr, peggior, peggio, guasto, guasta,
       truffa, vergogn, fastidi, si rompe, si è rotto, buttati, soldi buttati, spreco, stringe@0.6, fanno male,
-      fa male, graffiat, crepat, instabil, traballa, economico@0.3, complicat@0.6, noios, si stacca, staccat,
-      non vale
+      fa male, graffiat, crepat, instabil, traballa, complicat@0.6, noios, si stacca, staccat,
+      non vale,
+      difficil, ovattat, gracchi, fruscia, distort, cade$, cadono, perde$, si disconnette, fallisce, danneggiat, schiacciat, strappat, mancava, manca$@0.5, spento, sbiadit, sfocat, scur@0.5, datato, ingombrant, antiquat, scucit, sfarfall, lampeggi, si scarica, troppo$@0.5, fischio, insopportabil, odore, puzza, chimic@0.5, incubo, approssimativ, stufat, annoi, vestono piccol, veste piccol, vestono grand, mi stanno grandi, mi sta grande, mi stanno piccol, strett@0.4, duro come, dura come, ritard, seccatura, restituisc, da evitare, evitare, aspettavo di più
     `,
-    negators: list`non$, mai$, nessun, niente$, nulla$, senza$, né$, neanche$, nemmeno$`,
+    negators: list`
+      non$, mai$, nessun, niente$, nulla$, senza$, né$, neanche$, nemmeno$,
+      meno$, poco$
+    `,
     postNegators: [],
     intensifiers: list`
-      molto$, davvero$, veramente$, troppo$, assolutamente$, estremamente$, proprio$, tanto$, così$,
-      parecchio$, decisamente$, super$, particolarmente$, davvero$, completamente$
+      molto$, davvero$, veramente$, assolutamente$, estremamente$, proprio$, tanto$, così$, parecchio$, decisamente$, super$, particolarmente$, davvero$, completamente$
     `,
     contrast: list`ma$, però$, tuttavia$, eppure$`,
   },
   nl: {
     positive: list`
       geweldig, perfect, uitstekend, goed$, goede$, prima$, top$, super$, aanrader, aan te raden, aanbevel,
-      tevreden, blij, mooi, fijn, comfortabel, stevig, degelijk, snel@0.5, fantastisch, prachtig, heerlijk,
+      tevreden, blij$, blije$, mooi, fijn, comfortabel, stevig, degelijk, snel@0.5, fantastisch, prachtig, heerlijk,
       handig, makkelijk, gemakkelijk, werkt@0.5, betrouwbaar, lekker, topper, toppie, klasse, tof$, leuk,
       ideaal, waar voor je geld, uitstekende, fantastische, schitterend, perfecte, beste$, sterk$@0.5, solide,
       stil$@0.5, stille$@0.5, licht$@0.3, zeker een aanrader, geen problemen, geen enkel probleem,
       zonder problemen, ok$@0.2, oké@0.2, genieten, geniet, aangenaam, krachtig@0.6, effectief, nuttig,
-      briljant, indrukwekkend
+      briljant, indrukwekkend,
+      intuïtief, intuitief, stabiel, meteen@0.3, scherp@0.5, haarscherp, helder@0.5, gebalanceerd, hoogtepunt, weer kopen, opnieuw kopen, zonder twijfel, gaat de hele dag mee, gaat lang mee, moeiteloos, automatisch@0.4, in één keer, vlot, op tijd, dag eerder, past perfect, past precies, zacht, dik$@0.3, veilig@0.4, uren mee, urenlang, elegant, strak@0.5, modern@0.4, verzorgd, fluitje van een cent, geld waard, waard$@0.6, terecht@0.5, goed verpakt, onbeschadigd
     `,
     negative: list`
       teleurgesteld, teleurstell, kapot, slecht, vreselijk, verschrikkelijk, waardeloos, waardeloze, !jammer,
@@ -196,9 +217,13 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       ontevreden, irritant, lelijk, duur@0.5, matig, ondermaats, afrader, af te raden, geldverspilling,
       lawaai@0.6, herrie@0.6, stopte, houdt op, doet het niet, gaat stuk, ging stuk, knelt@0.6, pijn,
       beschadigd, kras, krassen, lek$, lekt, ingewikkeld@0.6, onhandig, onbruikbaar, onbetrouwbaar,
-      goedkoop@0.4, zwak, saai, slechte, slechtste, rampzalig, drama, miskoop, oplichterij, instabiel, vies
+      zwak, saai, slechte, slechtste, rampzalig, drama, miskoop, oplichterij, instabiel, vies,
+      lastig, moeilijk, wachten@0.5, dof$, schuren, kraakt, kraken, ruis, vervormd, valt weg, valt constant weg, verliest, mislukt, gescheurd, gedeukt, ontbrak, ontbreekt, flets, wazig, onscherp, overbewerkt, donker@0.5, gedateerd, log$, lomp, ouderwets, liet los, laat los, dun$@0.5, minderwaardig, flikker, hapert, loopt leeg, leeg$@0.5, nauwelijks nog, luid@0.5, piep, fluit$, stinkt, ruikt, chemisch@0.5, nachtmerrie, verveeld, veel te, te klein, te groot, te smal, te donker, te krap, valt klein, vallen klein, valt groot, vallen groot, smal$@0.3, keihard, vertraging, niet kopen, stuur ik terug, gaat terug, valt tegen, tegenvallen, viel tegen, meer verwacht, krast
     `,
-    negators: list`niet$, geen$, nooit$, niets$, niks$, zonder$, noch$, nauwelijks$`,
+    negators: list`
+      niet$, geen$, nooit$, niets$, niks$, zonder$, noch$, nauwelijks$,
+      minder$
+    `,
     postNegators: list`niet$, nooit$`,
     intensifiers: list`
       heel$, erg$, zeer$, echt$, ontzettend$, enorm$, hartstikke$, te$, zo$, behoorlijk$, extreem$, bijzonder$,
@@ -213,7 +238,8 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       spełnia, warto, wart$@0.6, warta$@0.6, zachwyc, profesjonaln, trwał, komfort, łatw, przyjemn, najlepsz,
       cudown, praktyczn, top$, ok$@0.2, okej@0.2, git$, bez problemu, bezproblemow, bez problemów, niezawodn,
       mocn@0.4, cich@0.4, lekk@0.4, rewelka, ekstra, extra, perfekcyjn, sprawdza się, zgodn@0.5, uwielbia,
-      kocham, lubi, przydatn, użyteczn, wydajn@0.5, stabiln, poręczn, efektown
+      kocham, lubi, przydatn, użyteczn, wydajn@0.5, stabiln, poręczn, efektown,
+      intuicyjn, natychmiast, ostr@0.5, jasn@0.4, zbalansowan, najmocniejsza strona, mocna strona, kupiłbym, kupiłabym, kupię ponownie, spokojnie@0.5, bez trudu, automatyczn@0.4, za pierwszym razem, błyskawiczn@0.7, na czas, dzień wcześniej, pasują idealnie, miękk, bezpieczn@0.4, zabawn, frajd, godzinami@0.5, elegancki, elegancko, śliczn, nowoczesn@0.4, dokładn@0.5, uzasadnion@0.5, dobrze zapakowan, nieuszkodzon, tani$@0.3, tania$@0.3, tanie$@0.3, trzyma@0.4
     `,
     negative: list`
       rozczarow, zepsu, popsu, zawiod, zawiedzion, zawód, okropn, straszn, fataln, beznadziej, kiepsk, słab,
@@ -223,13 +249,16 @@ export const LEXICONS: Readonly<Record<Language, LanguageLexicon>> = {
       przestał, przestała, nietrwał, niezadowol, niedobr, pęk, złamał, rozpad, rozleci, odradzam, unikać,
       omijać, porażk, masakr, żałuj, drogi$@0.4, za drogi, uciska@0.6, obciera@0.6, boli, bolą, porysow, rysuj,
       rysy$, nieprzyjemn, nieprakty, niestabiln, irytując, denerw, chybotliw, nudn, skomplikowan@0.6,
-      głośn@0.4, hałas@0.5, przecieka, odkleja, odpada, marn, nieudan, nie działa, nie polecam
+      głośn@0.4, hałas@0.5, przecieka, odkleja, odpada, marn, nieudan, nie działa, nie polecam,
+      trudn, płask@0.5, kłują, trzeszcz, szumi, zniekształc, zrywa, gubi, traci, rozłącza, się nie udaje, uszkodzon, zgniecion, rozerwan, brakowało, brakuje, bledsz, blad, rozmyt, nieostr, ciemn@0.5, toporn, staroświeck, przestarzał, brzydk, pruje, rozpruł, cienk@0.5, miga, migocze, wolny$@0.6, wolna$@0.6, wolne$@0.5, zacina, męczy się, rozładowuje@1.5, tragiczn, prawie nie, pisk, piszczy, śmierdzi, chemi@0.5, koszmar, byle jak, straciły zainteresowanie, znudzi, za małe, za mały, za mała, za duże, za duży, za duża, za wąsk, za ciasn, zbyt$@0.5, twarda$@0.4, twardy$@0.4, twarde$@0.4, wyskakuje, opóźni, odsył, uciążliw, spodziewał@0.5, mało$@0.6
     `,
-    negators: list`nie$, żaden$, żadn, nigdy$, bez$, ani$, nic$`,
+    negators: list`
+      nie$, żaden$, żadn, nigdy$, bez$, ani$, nic$,
+      mniej$
+    `,
     postNegators: [],
     intensifiers: list`
-      bardzo$, naprawdę$, mega$, totalnie$, niesamowicie$, super$, zbyt$, szczególnie$, wyjątkowo$, niezwykle$,
-      całkiem$, dość$, strasznie$, absolutnie$, kompletnie$, ogromnie$
+      bardzo$, naprawdę$, mega$, totalnie$, niesamowicie$, super$, szczególnie$, wyjątkowo$, niezwykle$, całkiem$, dość$, strasznie$, absolutnie$, kompletnie$, ogromnie$
     `,
     contrast: list`ale$, jednak$, lecz$, natomiast$`,
   },
