@@ -1,0 +1,160 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { indexReviews } from '../../index/index-stage.js';
+import { ingest } from '../../ingest/ingest.js';
+import { openFileSource } from '../../ingest/sources/open-source.js';
+import { defaultComponents } from '../../pipeline/components.js';
+import { runPipeline } from '../../pipeline/run-pipeline.js';
+import { writeSample } from '../../sample/write-sample.js';
+import { withRun } from '../../store/runs.js';
+import { allLatestSummaries } from '../../store/summaries.js';
+import { summarizeProducts } from '../../summarize/summarize-stage.js';
+import { commandConfig as config, printJson, withStore } from '../context.js';
+import { createProgress } from '../progress.js';
+
+/** sample, ingest, index, summarize, run, export, rejects: the batch side of the CLI. */
+export function registerPipelineCommands(program: Command): void {
+  program
+    .command('sample')
+    .description('write seeded, realistic multilingual sample reviews plus a ground-truth side file')
+    .requiredOption('--out <file>', 'output file (.jsonl or .csv); truth goes to <file>.truth.jsonl')
+    .option('--products <n>', 'number of products', '50')
+    .option('--seed <n>', 'random seed', '1')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']))
+    .action(async (opts: { out: string; products: string; seed: string; format?: 'jsonl' | 'csv' }) => {
+      const format = opts.format ?? (opts.out.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
+      const result = await writeSample({
+        products: Number(opts.products),
+        seed: Number(opts.seed),
+        out: opts.out,
+        format,
+      });
+      printJson(result);
+    });
+
+  program
+    .command('ingest')
+    .description('validate, clean, redact and store reviews from a JSONL or CSV file')
+    .requiredOption('--input <file>', 'reviews file (.jsonl or .csv)')
+    .action(async (opts: { input: string }, command: Command) => {
+      const cfg = config(command);
+      const progress = createProgress();
+      const source = openFileSource(opts.input);
+      const counts = await withStore(cfg, ({ db }) =>
+        withRun(db, 'ingest', (runId) =>
+          ingest(db, source, {
+            runId,
+            defaultLanguage: cfg.defaultLanguage,
+            onProgress: (c) => progress.update('ingest', c),
+          }),
+        ),
+      );
+      progress.done('ingest', counts);
+      printJson(counts);
+    });
+
+  program
+    .command('index')
+    .description('chunk, score and embed every review that changed since it was last indexed')
+    .option('--force', 're-index every review')
+    .action(async (opts: { force?: boolean }, command: Command) => {
+      const cfg = config(command);
+      const progress = createProgress();
+      const components = defaultComponents();
+      const counts = await withStore(cfg, ({ db }) =>
+        withRun(db, 'index', () =>
+          indexReviews(db, {
+            embedder: components.embedder,
+            sentiment: components.sentiment,
+            force: opts.force,
+            onProgress: (c) => progress.update('index', c),
+          }),
+        ),
+      );
+      progress.done('index', counts);
+      printJson(counts);
+    });
+
+  program
+    .command('summarize')
+    .description('summarize every product whose reviews changed since its last summary')
+    .option('--min-reviews <n>', 'products with fewer reviews get no summary (env REVIEWLENS_MIN_REVIEWS)')
+    .action(async (opts: { minReviews?: string }, command: Command) => {
+      const cfg = config(command, { minReviews: opts.minReviews });
+      const progress = createProgress();
+      const components = defaultComponents();
+      const counts = await withStore(cfg, ({ db }) =>
+        withRun(db, 'summarize', (runId) =>
+          summarizeProducts(db, {
+            runId,
+            summarizer: components.summarizer,
+            retrieval: components.retrieval,
+            minReviews: cfg.minReviews,
+            ttlSeconds: cfg.ttlSeconds,
+            defaultLanguage: cfg.defaultLanguage,
+            onProgress: (c) => progress.update('summarize', c),
+          }),
+        ),
+      );
+      progress.done('summarize', counts);
+      printJson(counts);
+    });
+
+  program
+    .command('run')
+    .description('ingest + index + summarize once and print the run counts as one JSON line')
+    .requiredOption('--input <file>', 'reviews file (.jsonl or .csv)')
+    .option('--min-reviews <n>', 'products with fewer reviews get no summary')
+    .action(async (opts: { input: string; minReviews?: string }, command: Command) => {
+      const cfg = config(command, { minReviews: opts.minReviews });
+      const progress = createProgress();
+      const result = await withStore(cfg, (store) =>
+        runPipeline(store, openFileSource(opts.input), cfg, defaultComponents(), {
+          onStage: (stage, counts) => progress.update(stage, counts),
+        }),
+      );
+      printJson(result);
+    });
+
+  program
+    .command('export')
+    .description('export data from the store')
+    .command('summaries')
+    .description('write the latest summary of every product, one JSON object per line')
+    .requiredOption('--out <file>', 'output JSONL file')
+    .action(async (opts: { out: string }, command: Command) => {
+      const cfg = config(command);
+      const out = createWriteStream(opts.out);
+      let written = 0;
+      await withStore(cfg, async ({ db }) => {
+        for await (const summary of allLatestSummaries(db)) {
+          if (!out.write(`${JSON.stringify(summary)}\n`)) await once(out, 'drain');
+          written += 1;
+        }
+      });
+      out.end();
+      await once(out, 'finish');
+      printJson({ summaries_written: written, out: opts.out });
+    });
+
+  program
+    .command('rejects')
+    .description('list rejected records from the dead-letter table')
+    .option('--reason <code>', 'only this reason code')
+    .option('--run <id>', 'only this run')
+    .option('--limit <n>', 'at most this many', '100')
+    .action(async (opts: { reason?: string; run?: string; limit: string }, command: Command) => {
+      const cfg = config(command);
+      await withStore(cfg, async ({ db }) => {
+        let query = db
+          .selectFrom('rejects')
+          .select(['run_id', 'source', 'position', 'reason', 'detail'])
+          .orderBy('id')
+          .limit(Number(opts.limit));
+        if (opts.reason) query = query.where('reason', '=', opts.reason);
+        if (opts.run) query = query.where('run_id', '=', opts.run);
+        for (const row of await query.execute()) printJson(row);
+      });
+    });
+}

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { type Config, loadConfig } from '../../config.js';
+import { openFileSource } from '../../ingest/sources/open-source.js';
+import { defaultComponents } from '../../pipeline/components.js';
+import { runPipeline } from '../../pipeline/run-pipeline.js';
+import { buildServer } from '../../serve/server.js';
+import { openSqliteStore } from '../../store/store.js';
+import { commandConfig as config, type GlobalFlags, printJson, withStore } from '../context.js';
+
+/** The sample that ships with the package, so `npm start` needs no network and no input. */
+export const SHIPPED_SAMPLE = fileURLToPath(new URL('../../../data/sample/reviews.jsonl', import.meta.url));
+
+async function serve(cfg: Config): Promise<void> {
+  const store = await openSqliteStore(cfg.dbPath);
+  const app = buildServer(store.db, { logger: false });
+  const address = await app.listen({ port: cfg.port, host: cfg.host });
+  process.stderr.write(`reviewlens is serving on ${address}  (try ${address}/ )\n`);
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('serve summaries over HTTP (API + product pages)')
+    .option('--port <n>', 'port (env REVIEWLENS_PORT, default 3000)')
+    .option('--host <host>', 'interface (env REVIEWLENS_HOST, default 127.0.0.1)')
+    .action(async (opts: { port?: string; host?: string }, command: Command) => {
+      await serve(config(command, opts));
+    });
+
+  program
+    .command('demo')
+    .description('what `npm start` runs: the shipped sample through the pipeline, then serve it on localhost')
+    .option('--port <n>', 'port (default 3000)')
+    .action(async (opts: { port?: string }, command: Command) => {
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      const cfg = loadConfig({
+        db: flags.db ?? process.env.REVIEWLENS_DB ?? '.reviewlens/demo.sqlite',
+        port: opts.port,
+      });
+      const result = await withStore(cfg, (store) =>
+        runPipeline(store, openFileSource(SHIPPED_SAMPLE), cfg, defaultComponents()),
+      );
+      printJson(result);
+      await serve(cfg);
+    });
+}

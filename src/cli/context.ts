@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { type Config, loadConfig } from '../config.js';
+import { openSqliteStore, type Store } from '../store/store.js';
+
+/** The global flags every command accepts (declared on the root program). */
+export interface GlobalFlags {
+  db?: string;
+}
+
+/** Resolves the shared configuration from global flags, the command's own flags and the environment. */
+export function commandConfig(
+  command: Command,
+  extra: { minReviews?: string; port?: string; host?: string } = {},
+): Config {
+  const flags = command.optsWithGlobals<GlobalFlags>();
+  return loadConfig({ db: flags.db, ...extra });
+}
+
+export async function withStore<T>(config: Config, body: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openSqliteStore(config.dbPath);
+  try {
+    return await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Results go to stdout as one JSON line each; diagnostics go to stderr. */
+export const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);

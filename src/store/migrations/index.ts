@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { StoreDialect } from '../store.js';
+import { backbone } from './0001-backbone.js';
+
+/**
+ * Migrations live in code (not files read at run time) so the compiled package carries them. Each is written
+ * once against Kysely's schema builder and runs on SQLite and PostgreSQL; dialect differences are parameters.
+ * Add a migration as its own file and one line here; names sort in the order they must run.
+ */
+function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001_backbone': backbone(dialect),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
