@@ -5,6 +5,8 @@ import { DEFAULT_MIN_REVIEWS, DEFAULT_TTL_SECONDS } from './summarize/summarize-
 /** Settings every command shares. Flags override environment variables, which override these defaults. */
 export interface Config {
   readonly dbPath: string;
+  /** PostgreSQL connection string (DATABASE_URL); when set and no --db flag is given, it is the store. */
+  readonly databaseUrl: string | undefined;
   readonly minReviews: number;
   readonly ttlSeconds: number;
   readonly defaultLanguage: Language;
@@ -34,6 +36,8 @@ export function loadConfig(
   }
   return {
     dbPath: flags.db ?? env.REVIEWLENS_DB ?? DEFAULT_DB_PATH,
+    // An explicit --db asks for that SQLite file, whatever the environment says.
+    databaseUrl: flags.db ? undefined : env.DATABASE_URL || undefined,
     minReviews: integer('--min-reviews', flags.minReviews ?? env.REVIEWLENS_MIN_REVIEWS, DEFAULT_MIN_REVIEWS, 1),
     ttlSeconds: integer('REVIEWLENS_TTL_SECONDS', env.REVIEWLENS_TTL_SECONDS, DEFAULT_TTL_SECONDS, 1),
     defaultLanguage: language,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
-import { openSqliteStore, type Store } from '../store/store.js';
+import { openStore, type Store } from '../store/store.js';
 
 /** The global flags every command accepts (declared on the root program). */
 export interface GlobalFlags {
@@ -17,7 +17,7 @@ export function commandConfig(
 }
 
 export async function withStore<T>(config: Config, body: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore(config.dbPath);
+  const store = await openStore(config);
   try {
     return await body(store);
   } finally {

@@ -86,14 +86,12 @@ function fromRow(row: ChunkRow): EmbeddedChunk {
 }
 
 export async function loadProductChunks(db: Kysely<Database>, productId: string): Promise<EmbeddedChunk[]> {
-  const rows = await db
-    .selectFrom('chunks')
-    .selectAll()
-    .where('product_id', '=', productId)
-    .orderBy('review_id')
-    .orderBy('position')
-    .execute();
-  return rows.map(fromRow);
+  const rows = await db.selectFrom('chunks').selectAll().where('product_id', '=', productId).execute();
+  // Sorted here, not in SQL: text collation differs between SQLite and PostgreSQL locales, and summaries must
+  // not depend on which store produced them.
+  return rows
+    .map(fromRow)
+    .sort((a, b) => (a.reviewId < b.reviewId ? -1 : a.reviewId > b.reviewId ? 1 : a.position - b.position));
 }
 
 export async function loadChunksById(db: Kysely<Database>, chunkIds: readonly string[]): Promise<EmbeddedChunk[]> {

@@ -19,6 +19,18 @@ export interface Store {
 
 export const DEFAULT_DB_PATH = 'reviewlens.sqlite';
 
+/**
+ * Opens the configured store: PostgreSQL when a `postgres://` URL is given (DATABASE_URL), else the SQLite
+ * file at `location`.
+ */
+export async function openStore(location: { databaseUrl?: string; dbPath: string }): Promise<Store> {
+  if (location.databaseUrl) {
+    const { openPostgresStore } = await import('./postgres-store.js');
+    return openPostgresStore(location.databaseUrl);
+  }
+  return openSqliteStore(location.dbPath);
+}
+
 /** Opens (creating if needed) a SQLite store in WAL mode and migrates it to the latest schema. */
 export async function openSqliteStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

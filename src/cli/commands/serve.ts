@@ -5,14 +5,14 @@ import { openFileSource } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { buildServer } from '../../serve/server.js';
-import { openSqliteStore } from '../../store/store.js';
+import { openStore } from '../../store/store.js';
 import { commandConfig as config, type GlobalFlags, printJson, withStore } from '../context.js';
 
 /** The sample that ships with the package, so `npm start` needs no network and no input. */
 export const SHIPPED_SAMPLE = fileURLToPath(new URL('../../../data/sample/reviews.jsonl', import.meta.url));
 
 async function serve(cfg: Config): Promise<void> {
-  const store = await openSqliteStore(cfg.dbPath);
+  const store = await openStore(cfg);
   const app = buildServer(store.db, { logger: false });
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   process.stderr.write(`reviewlens is serving on ${address}  (try ${address}/ )\n`);

@@ -1,0 +1,26 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations/index.js';
+import type { Database as Schema } from './schema.js';
+import type { Store } from './store.js';
+
+// PostgreSQL returns BIGINT (count(*), sum) as strings to avoid precision loss; review counts fit easily in a
+// JS number, so parse them at the driver boundary and keep the stages dialect-agnostic.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool; the batch job needs one per concurrent product plus one. */
+  readonly maxConnections?: number;
+}
+
+/**
+ * Opens the PostgreSQL system of record (`DATABASE_URL`) and migrates it to the same schema as SQLite.
+ * Vectors stay bytea scored in process (Debian has no pgvector; per-product scoring needs no index).
+ */
+export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
