@@ -18,6 +18,8 @@ export interface SummarizeOptions {
   /** How long a summary may be served before it is considered stale. */
   readonly ttlSeconds: number;
   readonly defaultLanguage: Language;
+  /** Only these products (a worker's batch); all changed products when absent. */
+  readonly productIds?: readonly string[];
   readonly onProgress?: (counts: SummarizeCounts) => void;
 }
 
@@ -37,8 +39,13 @@ export const DEFAULT_TTL_SECONDS = 7 * 24 * 3600;
  * below the minimum. Summaries are keyed by revision, so a re-run after no change finds nothing to do and a
  * killed run resumes with exactly the products it had not committed.
  */
-async function productsToSummarize(db: Kysely<Database>, modelVersion: string, minReviews: number) {
-  return db
+export async function productsToSummarize(
+  db: Kysely<Database>,
+  modelVersion: string,
+  minReviews: number,
+  productIds?: readonly string[],
+) {
+  let query = db
     .selectFrom('products as p')
     .select(['p.product_id', 'p.product_name', 'p.category', 'p.revision'])
     .where(({ not, exists, selectFrom }) =>
@@ -64,8 +71,12 @@ async function productsToSummarize(db: Kysely<Database>, modelVersion: string, m
         ),
       ),
     )
-    .orderBy('p.product_id')
-    .execute();
+    .orderBy('p.product_id');
+  if (productIds) {
+    if (productIds.length === 0) return [];
+    query = query.where('p.product_id', 'in', [...productIds]);
+  }
+  return query.execute();
 }
 
 async function productFacts(
@@ -159,7 +170,7 @@ export async function summarizeProducts(db: Kysely<Database>, options: Summarize
     counts.skip_reasons[reason] = (counts.skip_reasons[reason] ?? 0) + 1;
   };
 
-  for (const product of await productsToSummarize(db, modelVersion, options.minReviews)) {
+  for (const product of await productsToSummarize(db, modelVersion, options.minReviews, options.productIds)) {
     counts.products_considered += 1;
     const facts = await productFacts(db, product, options.defaultLanguage);
     const base = { productId: facts.productId, modelVersion, revision: product.revision, runId: options.runId };

@@ -1,0 +1,72 @@
+import type { Config } from '../config.js';
+import { indexReviews } from '../index/index-stage.js';
+import { ingest } from '../ingest/ingest.js';
+import { openFileSource } from '../ingest/sources/open-source.js';
+import type { Components } from '../pipeline/components.js';
+import { startRun, withRun } from '../store/runs.js';
+import type { Store } from '../store/store.js';
+import { productsToSummarize, summarizeProducts } from '../summarize/summarize-stage.js';
+
+/** What every step needs; built once per process (CLI run, worker). */
+export interface StepContext {
+  readonly store: Store;
+  readonly config: Config;
+  readonly components: Components;
+}
+
+/**
+ * The pipeline's steps as plain functions over JSON data, so the in-process runner and the BullMQ workers
+ * execute exactly the same code. Every step is idempotent: running one twice (a retried job) is harmless.
+ */
+export const steps = {
+  async ingest(ctx: StepContext, data: { input: string }) {
+    const { db } = ctx.store;
+    return withRun(db, 'ingest', (runId) =>
+      ingest(db, openFileSource(data.input), { runId, defaultLanguage: ctx.config.defaultLanguage }),
+    );
+  },
+
+  async index(ctx: StepContext) {
+    const { db } = ctx.store;
+    return withRun(db, 'index', () =>
+      indexReviews(db, { embedder: ctx.components.embedder, sentiment: ctx.components.sentiment }),
+    );
+  },
+
+  /** Opens a summarize run and splits the changed products into batches (the unit of work for workers). */
+  async planSummarize(ctx: StepContext, data: { batchSize?: number }) {
+    const { db } = ctx.store;
+    const products = await productsToSummarize(db, ctx.components.summarizer.modelVersion, ctx.config.minReviews);
+    const runId = await startRun(db, 'summarize');
+    const size = Math.max(1, data.batchSize ?? 50);
+    const batches: string[][] = [];
+    for (let i = 0; i < products.length; i += size) batches.push(products.slice(i, i + size).map((p) => p.product_id));
+    return { run_id: runId, products: products.length, batches };
+  },
+
+  async summarizeBatch(ctx: StepContext, data: { runId: string; productIds: string[] }) {
+    return summarizeProducts(ctx.store.db, {
+      runId: data.runId,
+      productIds: data.productIds,
+      summarizer: ctx.components.summarizer,
+      retrieval: ctx.components.retrieval,
+      minReviews: ctx.config.minReviews,
+      ttlSeconds: ctx.config.ttlSeconds,
+      defaultLanguage: ctx.config.defaultLanguage,
+    });
+  },
+};
+
+/** Adds up the numeric counts (and nested reason maps) of several batch results. */
+export function sumCounts(results: readonly object[]): Record<string, unknown> {
+  const total: Record<string, unknown> = {};
+  for (const result of results) {
+    for (const [key, value] of Object.entries(result)) {
+      if (typeof value === 'number') total[key] = ((total[key] as number | undefined) ?? 0) + value;
+      else if (value && typeof value === 'object' && !Array.isArray(value)) {
+        total[key] = sumCounts([(total[key] as object | undefined) ?? {}, value]);
+      }
+    }
+  }
+  return total;
+}
