@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { explainStoreError } from '../store/store-errors.js';
 import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
+import { registerPrivacyCommands } from './commands/privacy.js';
 import { registerServeCommands } from './commands/serve.js';
 
 // Each area of the platform registers its commands from its own module in ./commands.
@@ -14,8 +16,10 @@ const program = new Command()
 registerPipelineCommands(program);
 registerServeCommands(program);
 registerOrchestrateCommands(program);
+registerPrivacyCommands(program);
 
-program.parseAsync(process.argv).catch((error: Error & { code?: string }) => {
+program.parseAsync(process.argv).catch((raw: unknown) => {
+  const error = explainStoreError(raw, 'database') as Error & { code?: string };
   process.stderr.write(`reviewlens: ${error.message}${error.code ? ` (${error.code})` : ''}\n`);
   process.exit(1);
 });

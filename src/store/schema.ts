@@ -12,6 +12,7 @@ export interface Database {
   chunks: ChunksTable;
   summaries: SummariesTable;
   summary_skips: SummarySkipsTable;
+  erasure_audit: ErasureAuditTable;
 }
 
 export interface RunsTable {
@@ -114,4 +115,17 @@ export interface SummarySkipsTable {
   product_revision: number;
   run_id: string;
   created_at: string;
+}
+
+export interface ErasureAuditTable {
+  id: Generated<number>;
+  requested_at: string;
+  subject_kind: 'user' | 'review';
+  /** SHA-256 of the subject id: proves which request was served without keeping the identifier. */
+  subject_hash: string;
+  reviews_erased: number;
+  chunks_erased: number;
+  rejects_erased: number;
+  products_affected: number;
+  summaries_withdrawn: number;
 }

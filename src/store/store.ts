@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
+import { explainStoreError } from './store-errors.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -33,12 +34,22 @@ export async function openStore(location: { databaseUrl?: string; dbPath: string
 
 /** Opens (creating if needed) a SQLite store in WAL mode and migrates it to the latest schema. */
 export async function openSqliteStore(path: string): Promise<Store> {
+  try {
+    return await openSqlite(path);
+  } catch (error) {
+    throw explainStoreError(error, path);
+  }
+}
+
+async function openSqlite(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   // WAL lets the API read while a batch writes; NORMAL sync is durable across process crashes in WAL mode.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Erased personal data must not linger in free pages of the file (GDPR Art. 17).
+  sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   return {
