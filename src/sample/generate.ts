@@ -64,7 +64,7 @@ function flawQuota(rng: Rng, reviewCount: number): number {
   return Math.min(reviewCount, Math.max(Math.ceil(reviewCount * 0.42), Math.round(reviewCount * share)));
 }
 
-interface ReviewContext {
+export interface ReviewContext {
   readonly rng: Rng;
   readonly product: SampleProduct;
   readonly reviewId: string;
@@ -123,7 +123,7 @@ function duplicateOf(ctx: ReviewContext, original: SampleItem): SampleItem {
   return { record, truth };
 }
 
-function composeReview(ctx: ReviewContext, mentionsFlaw: boolean, allowShort: boolean): SampleItem {
+export function composeReview(ctx: ReviewContext, mentionsFlaw: boolean, allowShort: boolean): SampleItem {
   const { rng, product } = ctx;
   const language = reviewLanguage(rng, product.language);
   const pack = PACKS[language];
