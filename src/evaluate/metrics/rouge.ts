@@ -111,7 +111,8 @@ export function rougeLsum(candidateSentences: readonly string[][], referenceSent
   if (m === 0 || n === 0) return 0;
   const remainingRef = new Map<string, number>();
   const remainingCand = new Map<string, number>();
-  for (const sentence of referenceSentences) for (const t of sentence) remainingRef.set(t, (remainingRef.get(t) ?? 0) + 1);
+  for (const sentence of referenceSentences)
+    for (const t of sentence) remainingRef.set(t, (remainingRef.get(t) ?? 0) + 1);
   for (const sentence of candidateSentences)
     for (const t of sentence) remainingCand.set(t, (remainingCand.get(t) ?? 0) + 1);
   let hits = 0;
