@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { ModelVersion } from '../registry/model-version.js';
+import { productionVersion } from '../registry/registry.js';
+import type { Database } from '../store/schema.js';
 import { type BuiltinParams, builtinSummarizer, DEFAULT_BUILTIN_PARAMS } from '../summarize/builtin-summarizer.js';
 import { type BalancedRetrievalParams, balancedRetrieval, DEFAULT_BALANCED_PARAMS } from '../summarize/retrieve.js';
 import { type Components, defaultComponents } from './components.js';
@@ -45,4 +48,9 @@ export function componentsForVersion(version: ModelVersion): Components {
     retrieval,
     summarizer: { modelVersion: version.version, summarize: (input) => summarizer.summarize(input) },
   };
+}
+
+/** What the batch job runs: the registry's production version (the built-in default on a fresh store). */
+export async function productionComponents(db: Kysely<Database>): Promise<Components> {
+  return componentsForVersion(await productionVersion(db));
 }

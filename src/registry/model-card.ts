@@ -45,7 +45,7 @@ individual reviewers, and not a substitute for reading the reviews on safety-rel
 
 ## Data
 Evaluated on opinion-summarization development sets (one entity per line, human reference summaries):
-${reports.map((r) => `- \`${r.dataset}\`: ${r.n_entities} entities, ${r.n_failed} without a summary (${r.created_at})`).join('\n') || '- none yet: run `reviewlens eval summaries --model ' + version.version + '`'}
+${reports.map((r) => `- \`${r.dataset}\`: ${r.n_entities} entities, ${r.n_failed} without a summary (${r.created_at})`).join('\n') || `- none yet: run \`reviewlens eval summaries --model ${version.version}\``}
 
 ## Metrics by slice
 ROUGE F1 × 100 (mean over references, then entities); faithfulness = share of claims supported by their

@@ -18,14 +18,14 @@ export const MAX_SUMMARY_WORDS = 200;
 
 // naughty-words ships no types; it is a plain map language → word list.
 const lists = createRequire(import.meta.url)('naughty-words') as Record<string, string[]>;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const patterns = new Map<string, RegExp>();
 
 function toxicPattern(language: string): RegExp {
   let pattern = patterns.get(language);
   if (!pattern) {
     const words = lists[language] ?? lists.en!;
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     patterns.set(language, pattern);
   }
   return pattern;
