@@ -21,7 +21,10 @@ const entity = (id: string, texts: string[], rating?: number): EvalEntity => ({
   category: 'headphones',
   language: null,
   reviews: texts.map((text) => ({ text, rating: rating ?? null })),
-  references: ['Great sound and a battery that lasts, comfortable to wear.', 'Customers love the sound and battery life.'],
+  references: [
+    'Great sound and a battery that lasts, comfortable to wear.',
+    'Customers love the sound and battery life.',
+  ],
 });
 
 const dataset: EvalDataset = {
@@ -73,7 +76,7 @@ describe('behaviour of the built-in model', () => {
     );
     const cons = (text: string) => text.split('\n').filter((line) => /criticis|criticiz|complain/i.test(line));
     expect(cons(before.entities[0]!.summary_text).join(' ')).not.toMatch(/battery/i);
-    expect(after.entities[0]!.summary_text).toMatch(/battery/i);
+    expect(cons(after.entities[0]!.summary_text).join(' ')).toMatch(/battery/i);
     expect(after.entities[0]!.cons_when_needed).toBe(1);
   });
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EntityResult, EvalReport } from '../evaluate/report.js';
 import { aggregateReport } from '../evaluate/report.js';
+import { indexReviews } from '../index/index-stage.js';
 import { ingest } from '../ingest/ingest.js';
 import { openFileSource } from '../ingest/sources/open-source.js';
-import { indexReviews } from '../index/index-stage.js';
 import { productionComponents } from '../pipeline/components-for-version.js';
 import { startRun } from '../store/runs.js';
 import type { Store } from '../store/store.js';
@@ -78,7 +78,10 @@ const candidate = (version: string) =>
 describe('model registry', () => {
   it('registers the built-in default as production on first use, with an audit event', async () => {
     expect((await productionVersion(store.db)).version).toBe('builtin-v1');
-    expect((await versionEvents(store.db, 'builtin-v1'))[0]).toMatchObject({ action: 'register', to_stage: 'production' });
+    expect((await versionEvents(store.db, 'builtin-v1'))[0]).toMatchObject({
+      action: 'register',
+      to_stage: 'production',
+    });
   });
 
   it('refuses to promote a worse candidate without --force, and records the refusal', async () => {
@@ -116,11 +119,13 @@ describe('model registry', () => {
     expect(promoted).toMatchObject({ from: 'staging', to: 'production', forced: false, gate: { passed: true } });
     expect((await getModelVersion(store.db, 'builtin-v2')).evalReportIds).toHaveLength(1);
 
-    const records = Array.from({ length: 6 }, (_, i) => inputRecord(
+    const records = Array.from({ length: 6 }, (_, i) =>
+      inputRecord(
         i < 2
           ? { review_id: `r${i}`, star_rating: 1, review_text: 'The battery is terrible and died after a day.' }
           : { review_id: `r${i}` },
-      ));
+      ),
+    );
     const runId = await startRun(store.db, 'pipeline');
     await ingest(store.db, openFileSource(writeTempFile(dir, 'r.jsonl', toJsonl(records))), {
       runId,
