@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { explainStoreError } from '../store/store-errors.js';
+import { registerEvaluateCommands } from './commands/evaluate.js';
+import { registerModelCommands } from './commands/model.js';
 import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
 import { registerPrivacyCommands } from './commands/privacy.js';
@@ -17,6 +19,8 @@ registerPipelineCommands(program);
 registerServeCommands(program);
 registerOrchestrateCommands(program);
 registerPrivacyCommands(program);
+registerEvaluateCommands(program);
+registerModelCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };

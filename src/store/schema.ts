@@ -13,6 +13,9 @@ export interface Database {
   summaries: SummariesTable;
   summary_skips: SummarySkipsTable;
   erasure_audit: ErasureAuditTable;
+  model_versions: ModelVersionsTable;
+  model_eval_reports: ModelEvalReportsTable;
+  model_events: ModelEventsTable;
 }
 
 export interface RunsTable {
@@ -128,4 +131,45 @@ export interface ErasureAuditTable {
   rejects_erased: number;
   products_affected: number;
   summaries_withdrawn: number;
+}
+
+/** A registered model version (src/registry). JSON columns hold objects/arrays as text. */
+export interface ModelVersionsTable {
+  version: string;
+  provider: string;
+  model_id: string;
+  adapter: string | null;
+  prompt_template_version: string | null;
+  retrieval_id: string;
+  retrieval_params: string;
+  inference_params: string;
+  data_snapshot_ids: string;
+  /** candidate | staging | production | archived; at most one row is production. */
+  stage: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModelEvalReportsTable {
+  id: Generated<number>;
+  report_id: string;
+  version: string;
+  dataset: string;
+  /** The evaluation report JSON (src/evaluate/report.ts). */
+  report: string;
+  created_at: string;
+}
+
+/** Audit trail: every registration, stage change, forced promotion and rollback. */
+export interface ModelEventsTable {
+  id: Generated<number>;
+  version: string;
+  action: string;
+  from_stage: string | null;
+  to_stage: string | null;
+  forced: number;
+  reason: string | null;
+  /** JSON: e.g. the gate's decision. */
+  detail: string;
+  created_at: string;
 }

@@ -5,6 +5,7 @@ import { indexReviews } from '../../index/index-stage.js';
 import { ingest } from '../../ingest/ingest.js';
 import { openFileSource } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
+import { productionComponents } from '../../pipeline/components-for-version.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { writeSample } from '../../sample/write-sample.js';
 import { withRun } from '../../store/runs.js';
@@ -83,9 +84,10 @@ export function registerPipelineCommands(program: Command): void {
     .action(async (opts: { minReviews?: string }, command: Command) => {
       const cfg = config(command, { minReviews: opts.minReviews });
       const progress = createProgress();
-      const components = defaultComponents();
-      const counts = await withStore(cfg, ({ db }) =>
-        withRun(db, 'summarize', (runId) =>
+      const counts = await withStore(cfg, async ({ db }) => {
+        // The batch runs the registry's production version.
+        const components = await productionComponents(db);
+        return withRun(db, 'summarize', (runId) =>
           summarizeProducts(db, {
             runId,
             summarizer: components.summarizer,
@@ -95,8 +97,8 @@ export function registerPipelineCommands(program: Command): void {
             defaultLanguage: cfg.defaultLanguage,
             onProgress: (c) => progress.update('summarize', c),
           }),
-        ),
-      );
+        );
+      });
       progress.done('summarize', counts);
       printJson(counts);
     });
@@ -109,8 +111,8 @@ export function registerPipelineCommands(program: Command): void {
     .action(async (opts: { input: string; minReviews?: string }, command: Command) => {
       const cfg = config(command, { minReviews: opts.minReviews });
       const progress = createProgress();
-      const result = await withStore(cfg, (store) =>
-        runPipeline(store, openFileSource(opts.input), cfg, defaultComponents(), {
+      const result = await withStore(cfg, async (store) =>
+        runPipeline(store, openFileSource(opts.input), cfg, await productionComponents(store.db), {
           onStage: (stage, counts) => progress.update(stage, counts),
         }),
       );

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { StoreDialect } from '../store.js';
 import { backbone } from './0001-backbone.js';
+import { modelRegistry } from './0004-model-registry.js';
 import { erasureAudit } from './0006-erasure-audit.js';
 
 /**
@@ -12,12 +13,14 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_backbone': backbone(dialect),
     '0006_erasure_audit': erasureAudit(dialect),
+    '0004_model_registry': modelRegistry(dialect),
   };
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // Branches add migrations in parallel; an older-numbered one may arrive after a newer one already ran.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
