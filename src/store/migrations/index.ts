@@ -3,6 +3,7 @@ import type { StoreDialect } from '../store.js';
 import { backbone } from './0001-backbone.js';
 import { modelRegistry } from './0004-model-registry.js';
 import { erasureAudit } from './0006-erasure-audit.js';
+import { snippetSearch } from './0007-snippet-search.js';
 
 /**
  * Migrations live in code (not files read at run time) so the compiled package carries them. Each is written
@@ -13,6 +14,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_backbone': backbone(dialect),
     '0006_erasure_audit': erasureAudit(dialect),
+    '0007_snippet_search': snippetSearch(dialect),
     '0004_model_registry': modelRegistry(dialect),
   };
 }
