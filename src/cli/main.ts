@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerApiKeyCommands } from './commands/api-key.js';
+import { registerExperimentCommands } from './commands/experiment.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
 import { registerServeCommands } from './commands/serve.js';
 
@@ -12,6 +14,8 @@ const program = new Command()
 
 registerPipelineCommands(program);
 registerServeCommands(program);
+registerExperimentCommands(program);
+registerApiKeyCommands(program);
 
 program.parseAsync(process.argv).catch((error: Error & { code?: string }) => {
   process.stderr.write(`reviewlens: ${error.message}${error.code ? ` (${error.code})` : ''}\n`);
