@@ -43,6 +43,14 @@ export function dashboardApp(): void {
     line.setAttribute('stroke', '#2563eb');
     line.setAttribute('stroke-width', '2');
     svg.append(line);
+    points.forEach((p, i) => {
+      const dot = document.createElementNS(svgNs, 'circle');
+      dot.setAttribute('cx', (i * step || width / 2).toFixed(1));
+      dot.setAttribute('cy', (height - 4 - (p.y / top) * (height - 8)).toFixed(1));
+      dot.setAttribute('r', '3');
+      dot.setAttribute('fill', '#2563eb');
+      svg.append(dot);
+    });
     figure.append(svg);
     return figure;
   };

@@ -240,8 +240,9 @@ small { color: #52525b; display: block; }
       const s = this.strings;
       const row = element('div', { class: 'feedback', role: 'group', 'aria-label': s.helpful });
       const question = element('span', {}, s.helpful);
-      const yes = element('button', { type: 'button', 'aria-label': s.yes, 'data-helpful': 'true' }, '👍');
-      const no = element('button', { type: 'button', 'aria-label': s.no, 'data-helpful': 'false' }, '👎');
+      // The word next to the emoji: not every system has an emoji font.
+      const yes = element('button', { type: 'button', 'data-helpful': 'true' }, `👍 ${s.yes}`);
+      const no = element('button', { type: 'button', 'data-helpful': 'false' }, `👎 ${s.no}`);
       const send = async (helpful: boolean) => {
         yes.disabled = true;
         no.disabled = true;
