@@ -46,8 +46,11 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "http://
 [ "$code" = "304" ] || fail "If-None-Match gave $code, not 304"
 curl -sf "http://127.0.0.1:$port/v1/products/$product/summary/sources?claim=pros.0" | grep -q '"sources"' || fail "sources"
 curl -sf "http://127.0.0.1:$port/products/$product" | grep -q 'ai-label' || fail "product page"
-curl -sf "http://127.0.0.1:$port/docs/json" | grep -q '/v1/products/{id}/summary/feedback' || fail "OpenAPI at /docs"
-curl -sf "http://127.0.0.1:$port/metrics" | grep -q 'reviewlens_http_requests_total' || fail "metrics"
+# To files first: `grep -q` closing a pipe early would fail `curl` under pipefail.
+curl -sf "http://127.0.0.1:$port/docs/json" > "$work/openapi.json" || fail "OpenAPI at /docs"
+grep -q '/v1/products/{id}/summary/feedback' "$work/openapi.json" || fail "OpenAPI lacks the feedback route"
+curl -sf "http://127.0.0.1:$port/metrics" > "$work/metrics.txt" || fail "metrics"
+grep -q 'reviewlens_http_requests_total' "$work/metrics.txt" || fail "metrics lack request counts"
 fb=$(curl -sf -X POST -H 'content-type: application/json' -H 'idempotency-key: e2e-feedback-1' -d '{"helpful":true}' "http://127.0.0.1:$port/v1/products/$product/summary/feedback")
 fb2=$(curl -sf -X POST -H 'content-type: application/json' -H 'idempotency-key: e2e-feedback-1' -d '{"helpful":true}' "http://127.0.0.1:$port/v1/products/$product/summary/feedback")
 [ "$fb" = '{"stored":1,"duplicates":0}' ] && [ "$fb2" = '{"stored":0,"duplicates":1}' ] || fail "feedback idempotency: $fb / $fb2"
