@@ -291,6 +291,9 @@ describe('ops and assets', () => {
     ]) {
       expect(Object.keys(openapi.paths)).toContain(path);
     }
+    const docs = await fetch(`${base}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/reviewlens_http_requests_total\{route="\/v1\/products\/:id\/summary",status="200"\} \d+/);
