@@ -11,7 +11,7 @@ fail() { echo "E2E FAILED: $*" >&2; exit 1; }
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const o=JSON.parse(s.trim().split('\n').pop());console.log($1)})"; }
 
 npx reviewlens --help | grep -q 'summarize' || fail "--help does not list the commands"
-for command in sample ingest index summarize serve run export demo rejects; do
+for command in sample ingest index summarize serve run export demo rejects experiment api-key; do
   npx reviewlens --help | grep -q "^  $command" || fail "--help does not list $command"
 done
 
@@ -46,6 +46,19 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "http://
 [ "$code" = "304" ] || fail "If-None-Match gave $code, not 304"
 curl -sf "http://127.0.0.1:$port/v1/products/$product/summary/sources?claim=pros.0" | grep -q '"sources"' || fail "sources"
 curl -sf "http://127.0.0.1:$port/products/$product" | grep -q 'ai-label' || fail "product page"
+# To files first: `grep -q` closing a pipe early would fail `curl` under pipefail.
+curl -sf "http://127.0.0.1:$port/docs/json" > "$work/openapi.json" || fail "OpenAPI at /docs"
+grep -q '/v1/products/{id}/summary/feedback' "$work/openapi.json" || fail "OpenAPI lacks the feedback route"
+curl -sf "http://127.0.0.1:$port/metrics" > "$work/metrics.txt" || fail "metrics"
+grep -q 'reviewlens_http_requests_total' "$work/metrics.txt" || fail "metrics lack request counts"
+fb=$(curl -sf -X POST -H 'content-type: application/json' -H 'idempotency-key: e2e-feedback-1' -d '{"helpful":true}' "http://127.0.0.1:$port/v1/products/$product/summary/feedback")
+fb2=$(curl -sf -X POST -H 'content-type: application/json' -H 'idempotency-key: e2e-feedback-1' -d '{"helpful":true}' "http://127.0.0.1:$port/v1/products/$product/summary/feedback")
+[ "$fb" = '{"stored":1,"duplicates":0}' ] && [ "$fb2" = '{"stored":0,"duplicates":1}' ] || fail "feedback idempotency: $fb / $fb2"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: application/json' -d '{"reviews":[{}]}' "http://127.0.0.1:$port/v1/reviews")
+[ "$code" = "401" ] || fail "ingest without a key gave $code"
+key=$(npx reviewlens api-key create e2e --scopes ingest | json 'o.key')
+ingested=$(curl -sf -X POST -H 'content-type: application/json' -H "authorization: Bearer $key" -d '{"reviews":[{"review_id":"e2e-1","product_id":"e2e-p","star_rating":5,"review_text":"Great sound and battery.","created_at":"2026-01-02"}]}' "http://127.0.0.1:$port/v1/reviews")
+[ "$(echo "$ingested" | json 'o.reviews_accepted')" = "1" ] || fail "HTTP ingest: $ingested"
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/products/no-such-product/summary")
 [ "$code" = "404" ] || fail "unknown product gave $code"
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { explainStoreError } from '../store/store-errors.js';
+import { registerApiKeyCommands } from './commands/api-key.js';
 import { registerEvaluateCommands } from './commands/evaluate.js';
+import { registerExperimentCommands } from './commands/experiment.js';
 import { registerModelCommands } from './commands/model.js';
 import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
@@ -21,6 +23,8 @@ registerOrchestrateCommands(program);
 registerPrivacyCommands(program);
 registerEvaluateCommands(program);
 registerModelCommands(program);
+registerExperimentCommands(program);
+registerApiKeyCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };

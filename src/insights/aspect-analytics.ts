@@ -1,3 +1,4 @@
+import { getOrCreate } from '../util/maps.js';
 import type { OpinionChunk } from './load.js';
 import { weekOf } from './load.js';
 
@@ -65,8 +66,7 @@ export function aspectAnalytics(
   for (const chunk of chunks) {
     reviewRating.set(chunk.reviewId, chunk.starRating);
     for (const aspect of chunk.aspects) {
-      let list = byAspect.get(aspect);
-      if (!list) byAspect.set(aspect, (list = []));
+      const list = getOrCreate(byAspect, aspect, () => []);
       list.push(chunk);
     }
   }
@@ -78,8 +78,7 @@ export function aspectAnalytics(
     for (const chunk of list) {
       reviews[chunk.polarity].add(chunk.reviewId);
       const week = weekOf(chunk.createdAt);
-      let bucket = weeks.get(week);
-      if (!bucket) weeks.set(week, (bucket = { positive: new Set(), negative: new Set(), neutral: new Set() }));
+      const bucket = getOrCreate(weeks, week, () => ({ positive: new Set(), negative: new Set(), neutral: new Set() }));
       bucket[chunk.polarity].add(chunk.reviewId);
     }
     const mentioning = new Set(list.map((chunk) => chunk.reviewId));

@@ -1,3 +1,4 @@
+import { getOrCreate } from '../util/maps.js';
 import type { OpinionChunk } from './load.js';
 import { weekOf } from './load.js';
 
@@ -67,16 +68,18 @@ export function detectEmergingIssues(
   const weeks = new Map<string, Week>();
   for (const chunk of chunks) {
     const key = weekOf(chunk.createdAt);
-    let week = weeks.get(key);
-    if (!week) weeks.set(key, (week = { week: key, reviews: new Set(), negative: new Map(), quotes: new Map() }));
+    const week = getOrCreate(weeks, key, () => ({
+      week: key,
+      reviews: new Set(),
+      negative: new Map(),
+      quotes: new Map(),
+    }));
     week.reviews.add(chunk.reviewId);
     if (chunk.polarity !== 'negative') continue;
     for (const aspect of chunk.aspects) {
-      let set = week.negative.get(aspect);
-      if (!set) week.negative.set(aspect, (set = new Set()));
+      const set = getOrCreate(week.negative, aspect, () => new Set());
       set.add(chunk.reviewId);
-      let quotes = week.quotes.get(aspect);
-      if (!quotes) week.quotes.set(aspect, (quotes = []));
+      const quotes = getOrCreate(week.quotes, aspect, () => []);
       if (quotes.length < 3) quotes.push(chunk.text);
     }
   }

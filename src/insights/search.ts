@@ -3,6 +3,7 @@ import type { Embedder } from '../index/embedder.js';
 import { blobToVector } from '../store/chunks.js';
 import type { Database } from '../store/schema.js';
 import type { StoreDialect } from '../store/store.js';
+import { getOrCreate } from '../util/maps.js';
 
 export interface SearchFilters {
   readonly category?: string;
@@ -122,8 +123,7 @@ export async function searchSnippets(
   });
   const byProduct = new Map<string, { row: (typeof rows)[number]; score: number }[]>();
   for (const item of scored) {
-    let list = byProduct.get(item.row.product_id);
-    if (!list) byProduct.set(item.row.product_id, (list = []));
+    const list = getOrCreate(byProduct, item.row.product_id, () => []);
     list.push(item);
   }
   const perProduct = options.snippetsPerProduct ?? 3;

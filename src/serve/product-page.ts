@@ -46,8 +46,9 @@ const HEADINGS: Record<string, { pros: string; cons: string; sources: string; hi
   },
 };
 
-// Fetches a claim's sources on click; text is inserted with textContent, never as HTML.
-const SCRIPT = `
+// Fetches a claim's sources on click; text is inserted with textContent, never as HTML. Served as a file
+// (/assets/product-page.js) so the pages run under a Content-Security-Policy without inline scripts.
+export const PRODUCT_PAGE_SCRIPT = `
 document.querySelectorAll('.claim').forEach(function (button) {
   button.addEventListener('click', async function () {
     document.querySelectorAll('.claim').forEach(function (b) { b.setAttribute('aria-expanded', 'false'); });
@@ -96,8 +97,9 @@ export function renderProductPage(summary: Summary, productName: string | null):
 <h3>${escapeHtml(h.sources)}</h3>
 <div id="sources" aria-live="polite"></div>
 </section>
-</main>`;
-  return page(title, summary.language, body, SCRIPT, ` data-product="${escapeHtml(summary.product_id)}"`);
+</main>
+<script src="/assets/product-page.js"></script>`;
+  return page(title, summary.language, body, '', ` data-product="${escapeHtml(summary.product_id)}"`);
 }
 
 export function renderProductIndex(

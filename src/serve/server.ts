@@ -1,109 +1,94 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import type { Language } from '../domain/languages.js';
 import type { Database } from '../store/schema.js';
-import { renderProductIndex, renderProductPage } from './product-page.js';
-import { claimSources } from './sources.js';
+import { ExperimentCache } from './experiment-cache.js';
+import { eventCounter, registerMetrics } from './metrics.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { registerEventRoutes } from './routes/events.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerPageRoutes } from './routes/pages.js';
+import { registerReviewRoutes } from './routes/reviews.js';
+import { registerSummaryRoutes } from './routes/summary.js';
 import { SummaryCache, type SummaryCacheOptions } from './summary-cache.js';
 
 export interface ServerOptions {
   readonly logger?: boolean;
   readonly cache?: SummaryCacheOptions;
+  /** Shop origins allowed to call the API from the widget (CORS); default any origin (the read API is public). */
+  readonly corsOrigins?: readonly string[];
+  /** Language of ingested reviews too short to identify (HTTP ingest). */
+  readonly defaultLanguage?: Language;
+  /** How often the running experiment is re-read from the store. */
+  readonly experimentTtlMs?: number;
+  /** Per-IP request budget of the write and admin routes per minute; the read routes are not limited here. */
+  readonly rateLimitMax?: number;
 }
 
-const PRODUCT_ID = { type: 'string', minLength: 1, maxLength: 200 } as const;
-
-/** The read side: summaries from the cache with ETags, the sources of each claim, and the demo pages. */
+/**
+ * The HTTP side: public read API (summary, sources) for the widget, feedback and events, HTTP ingest and admin
+ * behind API keys, ops endpoints, the widget script, demo pages and the ops dashboard. OpenAPI at /docs.
+ */
 export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 65_536 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   const cache = new SummaryCache(db, options.cache);
+  const experiments = new ExperimentCache(db, options.experimentTtlMs);
+  const registry = registerMetrics(app);
 
-  app.get<{ Params: { id: string } }>(
-    '/v1/products/:id/summary',
-    { schema: { params: { type: 'object', properties: { id: PRODUCT_ID }, required: ['id'] } } },
-    async (request, reply) => {
-      const entry = await cache.get(request.params.id);
-      if (entry.kind === 'missing') {
-        return reply.code(404).send({ error: 'summary_not_found', reason: entry.reason, message: entry.detail });
-      }
-      reply.header('etag', entry.etag).header('cache-control', 'public, max-age=60');
-      if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
-      return reply.type('application/json; charset=utf-8').send(entry.body);
+  app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'reviewlens API',
+        version: '1.0.0',
+        description: 'Grounded review summaries, feedback and A/B tests.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
     },
-  );
-
-  app.get<{ Params: { id: string }; Querystring: { claim?: string } }>(
-    '/v1/products/:id/summary/sources',
-    {
-      schema: {
-        params: { type: 'object', properties: { id: PRODUCT_ID }, required: ['id'] },
-        querystring: {
-          type: 'object',
-          properties: { claim: { type: 'string', pattern: '^(overview|pros\\.\\d+|cons\\.\\d+)$' } },
-        },
+    transform: jsonSchemaTransform,
+  });
+  app.register(swaggerUi, { routePrefix: '/docs' });
+  app.register(helmet, {
+    // The widget script and the API are loaded from shop pages on other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
       },
     },
-    async (request, reply) => {
-      const entry = await cache.get(request.params.id);
-      if (entry.kind === 'missing') {
-        return reply.code(404).send({ error: 'summary_not_found', reason: entry.reason, message: entry.detail });
-      }
-      const claims = await claimSources(db, entry.summary, request.query.claim);
-      if (!claims) {
-        return reply
-          .code(404)
-          .send({ error: 'claim_not_found', message: `the summary has no claim "${request.query.claim}"` });
-      }
-      return { product_id: entry.summary.product_id, model_version: entry.summary.model_version, claims };
-    },
-  );
-
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(db);
-      return { status: 'ok' };
-    } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', message: (error as Error).message });
-    }
   });
-
-  app.get<{ Params: { id: string } }>('/products/:id', async (request, reply) => {
-    const entry = await cache.get(request.params.id);
-    if (entry.kind === 'missing') {
-      return reply.code(404).type('text/plain; charset=utf-8').send(`No summary: ${entry.detail}.`);
-    }
-    const product = await db
-      .selectFrom('products')
-      .select('product_name')
-      .where('product_id', '=', request.params.id)
-      .executeTakeFirst();
-    return reply.type('text/html; charset=utf-8').send(renderProductPage(entry.summary, product?.product_name ?? null));
+  app.register(cors, {
+    origin: options.corsOrigins ? [...options.corsOrigins] : '*',
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'idempotency-key', 'x-reviewlens-subject'],
+    exposedHeaders: [
+      'etag',
+      'x-reviewlens-experiment',
+      'x-reviewlens-variant',
+      'x-reviewlens-model-version',
+      'x-reviewlens-stale',
+    ],
+    maxAge: 86_400,
   });
+  app.register(rateLimit, { global: false, max: options.rateLimitMax ?? 600, timeWindow: '1 minute' });
 
-  app.get('/', async (_request, reply) => {
-    const rows = await db
-      .selectFrom('products as p')
-      .innerJoin('summaries as s', 's.product_id', 'p.product_id')
-      .select(['p.product_id', 'p.product_name'])
-      .select(({ fn }) => fn.max('s.id').as('latest'))
-      .groupBy(['p.product_id', 'p.product_name'])
-      .orderBy('p.product_id')
-      .limit(1000)
-      .execute();
-    const counts = await db
-      .selectFrom('reviews')
-      .select(['product_id'])
-      .select(({ fn }) => fn.countAll<number>().as('n'))
-      .groupBy('product_id')
-      .execute();
-    const countBy = new Map(counts.map((row) => [row.product_id, Number(row.n)]));
-    const products = rows.map((row) => ({
-      productId: row.product_id,
-      name: row.product_name,
-      reviewCount: countBy.get(row.product_id) ?? 0,
-    }));
-    return reply.type('text/html; charset=utf-8').send(renderProductIndex(products));
+  const log = (message: string, error: unknown) => app.log.error({ err: error }, message);
+  app.register(async (scope) => {
+    registerSummaryRoutes(scope, { db, cache, experiments, log });
+    registerEventRoutes(scope, { db, experiments, counter: eventCounter(registry) });
+    registerReviewRoutes(scope, { db, defaultLanguage: options.defaultLanguage ?? 'en' });
+    registerAdminRoutes(scope, { db, experiments });
+    registerHealthRoutes(scope, { db, registry });
+    registerPageRoutes(scope, { db, cache });
   });
-
   return app;
 }

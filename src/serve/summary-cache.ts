@@ -13,8 +13,15 @@ export type CachedSummary =
       readonly body: string;
       readonly etag: string;
       readonly context: SummaryContext;
+      /** expires_at as epoch ms, so the hot path checks staleness without parsing a date. */
+      readonly expiresAtMs: number;
     }
   | { readonly kind: 'missing'; readonly reason: MissingReason; readonly detail: string };
+
+export interface SummarySelector {
+  readonly modelVersion?: string | undefined;
+  readonly language?: string | undefined;
+}
 
 export interface SummaryCacheOptions {
   /** Entries per process. */
@@ -37,11 +44,16 @@ export class SummaryCache {
     this.lru = new LRUCache({ max: options.max ?? 50_000, ttl: options.freshMs ?? 5_000 });
   }
 
-  async get(productId: string): Promise<CachedSummary> {
-    const hit = this.lru.get(productId);
+  /** The newest summary of a product, optionally of one model version and/or language. */
+  async get(productId: string, select: SummarySelector = {}): Promise<CachedSummary> {
+    const key =
+      select.modelVersion || select.language
+        ? `${productId}\u0000${select.modelVersion ?? ''}\u0000${select.language ?? ''}`
+        : productId;
+    const hit = this.lru.get(key);
     if (hit) return hit;
-    const entry = await this.load(productId);
-    this.lru.set(productId, entry);
+    const entry = await this.load(productId, select);
+    this.lru.set(key, entry);
     return entry;
   }
 
@@ -49,8 +61,8 @@ export class SummaryCache {
     this.lru.clear();
   }
 
-  private async load(productId: string): Promise<CachedSummary> {
-    const stored = await latestSummary(this.db, productId);
+  private async load(productId: string, select: SummarySelector): Promise<CachedSummary> {
+    const stored = await latestSummary(this.db, productId, select.modelVersion, select.language);
     if (stored) {
       return {
         kind: 'found',
@@ -58,6 +70,7 @@ export class SummaryCache {
         body: JSON.stringify(stored.summary),
         etag: `"${stored.etag}"`,
         context: stored.context,
+        expiresAtMs: Date.parse(stored.summary.expires_at),
       };
     }
     const skip = await this.db

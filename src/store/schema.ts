@@ -16,6 +16,10 @@ export interface Database {
   model_versions: ModelVersionsTable;
   model_eval_reports: ModelEvalReportsTable;
   model_events: ModelEventsTable;
+  api_keys: ApiKeysTable;
+  experiments: ExperimentsTable;
+  events: EventsTable;
+  summary_refresh_requests: SummaryRefreshRequestsTable;
 }
 
 export interface RunsTable {
@@ -172,4 +176,52 @@ export interface ModelEventsTable {
   /** JSON: e.g. the gate's decision. */
   detail: string;
   created_at: string;
+}
+export interface ApiKeysTable {
+  /** Public part of the key (`rl_<key_id>_<secret>`), used to find the row. */
+  key_id: string;
+  name: string;
+  /** SHA-256 of the whole key, hex; the key itself is never stored. */
+  key_hash: string;
+  /** Comma-separated: `admin`, `ingest`. */
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ExperimentsTable {
+  name: string;
+  /** Model versions whose summaries the two arms are served. */
+  champion: string;
+  challenger: string;
+  /** Share of subjects assigned to the challenger, 0..1. */
+  challenger_share: number;
+  status: 'running' | 'stopped';
+  created_at: string;
+  stopped_at: string | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  /** Client-chosen; a retry with the same key is stored once. */
+  idempotency_key: string;
+  /** `impression`, `expand`, `purchase`, `return` or `feedback`. */
+  type: string;
+  product_id: string;
+  /** Pseudonymous user or session id (as the client sends it; never an e-mail or name). */
+  subject_id: string | null;
+  experiment: string | null;
+  variant: string | null;
+  model_version: string | null;
+  /** Feedback only: 1 helpful, 0 not helpful. */
+  helpful: number | null;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface SummaryRefreshRequestsTable {
+  product_id: string;
+  /** ETag of the stale summary that was served; one request per stale summary. */
+  stale_etag: string;
+  requested_at: string;
 }

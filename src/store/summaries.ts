@@ -35,11 +35,12 @@ export async function insertSummary(
     .execute();
 }
 
-/** The newest summary of a product for a model version (any version when none is given). */
+/** The newest summary of a product for a model version and language (any when not given). */
 export async function latestSummary(
   db: Kysely<Database>,
   productId: string,
   modelVersion?: string,
+  language?: string,
 ): Promise<StoredSummary | undefined> {
   let query = db
     .selectFrom('summaries')
@@ -48,6 +49,7 @@ export async function latestSummary(
     .orderBy('id', 'desc')
     .limit(1);
   if (modelVersion) query = query.where('model_version', '=', modelVersion);
+  if (language) query = query.where('language', '=', language);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   return {

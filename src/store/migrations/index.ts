@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { StoreDialect } from '../store.js';
 import { backbone } from './0001-backbone.js';
 import { modelRegistry } from './0004-model-registry.js';
+import { serve } from './0005-serve.js';
 import { erasureAudit } from './0006-erasure-audit.js';
 import { snippetSearch } from './0007-snippet-search.js';
 
@@ -16,6 +17,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0006_erasure_audit': erasureAudit(dialect),
     '0007_snippet_search': snippetSearch(dialect),
     '0004_model_registry': modelRegistry(dialect),
+    '0005_serve': serve(dialect),
   };
 }
 
