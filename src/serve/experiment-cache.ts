@@ -3,34 +3,54 @@ import { type Experiment, runningExperiment } from '../store/experiments.js';
 import type { Database } from '../store/schema.js';
 
 /**
- * The running experiment, re-read from the store at most every `ttlMs`: the hot path must not query the store
- * per request, and a started or stopped experiment takes effect within the TTL on every process.
+ * A value re-read from the store at most every `ttlMs`: the hot path must not query the store per request,
+ * and a change (an experiment started, a version promoted or rolled back) takes effect within the TTL on every
+ * process. Concurrent misses share one load.
  */
-export class ExperimentCache {
-  private value: Experiment | undefined;
+export class RefreshingValue<T> {
+  private value: T | undefined;
   private loadedAt = Number.NEGATIVE_INFINITY;
-  private pending: Promise<Experiment | undefined> | null = null;
+  private pending: Promise<T> | null = null;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly load: () => Promise<T>,
     private readonly ttlMs = 5_000,
   ) {}
 
-  current(): Experiment | undefined | Promise<Experiment | undefined> {
-    if (Date.now() - this.loadedAt < this.ttlMs) return this.value;
+  current(): T | Promise<T> {
+    if (Date.now() - this.loadedAt < this.ttlMs) return this.value as T;
     return this.refresh();
   }
 
-  refresh(): Promise<Experiment | undefined> {
-    this.pending ??= runningExperiment(this.db)
-      .then((experiment) => {
-        this.value = experiment;
+  refresh(): Promise<T> {
+    this.pending ??= this.load()
+      .then((value) => {
+        this.value = value;
         this.loadedAt = Date.now();
-        return experiment;
+        return value;
       })
       .finally(() => {
         this.pending = null;
       });
     return this.pending;
+  }
+}
+
+/** The running experiment. */
+export class ExperimentCache extends RefreshingValue<Experiment | undefined> {
+  constructor(db: Kysely<Database>, ttlMs = 5_000) {
+    super(() => runningExperiment(db), ttlMs);
+  }
+}
+
+/** The registry's production model version: what shoppers see when no experiment assigns them an arm. */
+export class ProductionVersionCache extends RefreshingValue<string | undefined> {
+  constructor(db: Kysely<Database>, ttlMs = 5_000) {
+    super(
+      async () =>
+        (await db.selectFrom('model_versions').select('version').where('stage', '=', 'production').executeTakeFirst())
+          ?.version,
+      ttlMs,
+    );
   }
 }

@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Kysely } from 'kysely';
 import type { Language } from '../domain/languages.js';
 import type { Database } from '../store/schema.js';
-import { ExperimentCache } from './experiment-cache.js';
+import { ExperimentCache, ProductionVersionCache } from './experiment-cache.js';
 import { eventCounter, registerMetrics } from './metrics.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerEventRoutes } from './routes/events.js';
@@ -41,6 +41,7 @@ export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): 
   app.setSerializerCompiler(serializerCompiler);
   const cache = new SummaryCache(db, options.cache);
   const experiments = new ExperimentCache(db, options.experimentTtlMs);
+  const production = new ProductionVersionCache(db, options.experimentTtlMs);
   const registry = registerMetrics(app);
 
   app.register(swagger, {
@@ -83,7 +84,7 @@ export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): 
 
   const log = (message: string, error: unknown) => app.log.error({ err: error }, message);
   app.register(async (scope) => {
-    registerSummaryRoutes(scope, { db, cache, experiments, log });
+    registerSummaryRoutes(scope, { db, cache, experiments, production, log });
     registerEventRoutes(scope, { db, experiments, counter: eventCounter(registry) });
     registerReviewRoutes(scope, { db, defaultLanguage: options.defaultLanguage ?? 'en' });
     registerAdminRoutes(scope, { db, experiments });

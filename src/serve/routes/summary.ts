@@ -7,7 +7,7 @@ import { SummarySchema } from '../../domain/summary.js';
 import { assignVariant, type Variant } from '../../experiment/assign.js';
 import { requestRefresh } from '../../store/events.js';
 import type { Database } from '../../store/schema.js';
-import type { ExperimentCache } from '../experiment-cache.js';
+import type { ExperimentCache, ProductionVersionCache } from '../experiment-cache.js';
 import { claimSources } from '../sources.js';
 import type { CachedSummary, SummaryCache } from '../summary-cache.js';
 
@@ -62,6 +62,7 @@ export interface SummaryRouteDeps {
   readonly db: Kysely<Database>;
   readonly cache: SummaryCache;
   readonly experiments: ExperimentCache;
+  readonly production: ProductionVersionCache;
   readonly log: (message: string, error: unknown) => void;
 }
 
@@ -117,7 +118,7 @@ function notFound(reply: FastifyReply, entry: Extract<CachedSummary, { kind: 'mi
 }
 
 export function registerSummaryRoutes(app: FastifyInstance, deps: SummaryRouteDeps): void {
-  const { db, cache, experiments } = deps;
+  const { db, cache, experiments, production } = deps;
   // Stale summaries already queued by this process: the refresh write happens once, not once per request.
   const refreshQueued = new Set<string>();
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -138,7 +139,12 @@ export function registerSummaryRoutes(app: FastifyInstance, deps: SummaryRouteDe
     async (request, reply) => {
       const subject = subjectOf(request, request.query.subject);
       const arm = await servedVariant(experiments, subject);
-      const entry = await summaryFor(cache, request.params.id, arm?.modelVersion, request.query.lang);
+      const entry = await summaryFor(
+        cache,
+        request.params.id,
+        arm?.modelVersion ?? (await production.current()),
+        request.query.lang,
+      );
       reply.header('x-content-type-options', 'nosniff');
       if (entry.kind === 'missing') return notFound(reply, entry);
       if (arm) {
@@ -188,7 +194,12 @@ export function registerSummaryRoutes(app: FastifyInstance, deps: SummaryRouteDe
     },
     async (request, reply) => {
       const arm = await servedVariant(experiments, subjectOf(request, request.query.subject));
-      const entry = await summaryFor(cache, request.params.id, arm?.modelVersion, request.query.lang);
+      const entry = await summaryFor(
+        cache,
+        request.params.id,
+        arm?.modelVersion ?? (await production.current()),
+        request.query.lang,
+      );
       if (entry.kind === 'missing') return notFound(reply, entry);
       const claims = await claimSources(db, entry.summary, request.query.claim);
       if (!claims) {
