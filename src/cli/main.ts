@@ -4,6 +4,7 @@ import { explainStoreError } from '../store/store-errors.js';
 import { registerApiKeyCommands } from './commands/api-key.js';
 import { registerEvaluateCommands } from './commands/evaluate.js';
 import { registerExperimentCommands } from './commands/experiment.js';
+import { registerInsightCommands } from './commands/insights.js';
 import { registerModelCommands } from './commands/model.js';
 import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
@@ -23,6 +24,7 @@ registerOrchestrateCommands(program);
 registerPrivacyCommands(program);
 registerEvaluateCommands(program);
 registerModelCommands(program);
+registerInsightCommands(program);
 registerExperimentCommands(program);
 registerApiKeyCommands(program);
 

@@ -8,11 +8,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Kysely } from 'kysely';
 import type { Language } from '../domain/languages.js';
 import type { Database } from '../store/schema.js';
+import type { StoreDialect } from '../store/store.js';
 import { ExperimentCache, ProductionVersionCache } from './experiment-cache.js';
 import { eventCounter, registerMetrics } from './metrics.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerInsightRoutes } from './routes/insights.js';
 import { registerPageRoutes } from './routes/pages.js';
 import { registerReviewRoutes } from './routes/reviews.js';
 import { registerSummaryRoutes } from './routes/summary.js';
@@ -29,6 +31,8 @@ export interface ServerOptions {
   readonly experimentTtlMs?: number;
   /** Per-IP request budget of the write and admin routes per minute; the read routes are not limited here. */
   readonly rateLimitMax?: number;
+  /** The store's SQL dialect (full-text search differs); default SQLite. */
+  readonly dialect?: StoreDialect;
 }
 
 /**
@@ -90,6 +94,7 @@ export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): 
     registerAdminRoutes(scope, { db, experiments });
     registerHealthRoutes(scope, { db, registry });
     registerPageRoutes(scope, { db, cache });
+    registerInsightRoutes(scope, { db, dialect: options.dialect ?? 'sqlite' });
   });
   return app;
 }

@@ -13,7 +13,7 @@ export const SHIPPED_SAMPLE = fileURLToPath(new URL('../../../data/sample/review
 
 async function serve(cfg: Config): Promise<void> {
   const store = await openStore(cfg);
-  const app = buildServer(store.db, { logger: false });
+  const app = buildServer(store.db, { logger: false, dialect: store.dialect });
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   process.stderr.write(`reviewlens is serving on ${address}  (try ${address}/ )\n`);
   const stop = async () => {
