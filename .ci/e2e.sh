@@ -3,7 +3,9 @@
 set -euo pipefail
 work=$(mktemp -d)
 pids=()
-cleanup() { for pid in "${pids[@]:-}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+# Servers run in their own process groups (setsid): `npm start` and `npx` spawn node children that a plain
+# kill of the wrapper would leave running.
+cleanup() { for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill -- "-$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 export REVIEWLENS_DB="$work/store.sqlite"
 
@@ -36,7 +38,7 @@ npx reviewlens export summaries --out "$work/summaries.jsonl" > /dev/null
 product=$(head -1 "$work/summaries.jsonl" | json 'o.product_id')
 
 port=$((20000 + RANDOM % 20000))
-npx reviewlens serve --port "$port" > "$work/serve.log" 2>&1 &
+setsid npx reviewlens serve --port "$port" > "$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$port/healthz" | grep -q '"ok"' || fail "healthz"
@@ -64,7 +66,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/product
 
 # npm start: the shipped sample in, summaries served on localhost.
 demo_port=$((20000 + RANDOM % 20000))
-REVIEWLENS_DB="$work/demo.sqlite" REVIEWLENS_PORT="$demo_port" npm start > "$work/demo.log" 2>&1 &
+REVIEWLENS_DB="$work/demo.sqlite" REVIEWLENS_PORT="$demo_port" setsid npm start > "$work/demo.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$demo_port/" > /dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$demo_port/" | grep -q '/products/' || { cat "$work/demo.log"; fail "npm start serves no products"; }
