@@ -44,6 +44,13 @@ export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const cache = new SummaryCache(db, options.cache);
+  let unsubscribe: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    unsubscribe = await cache.subscribeToInvalidations();
+  });
+  app.addHook('onClose', async () => {
+    await unsubscribe?.();
+  });
   const experiments = new ExperimentCache(db, options.experimentTtlMs);
   const production = new ProductionVersionCache(db, options.experimentTtlMs);
   const registry = registerMetrics(app);

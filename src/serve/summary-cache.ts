@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Summary } from '../domain/summary.js';
 import type { Database } from '../store/schema.js';
 import { latestSummary, type SummaryContext } from '../store/summaries.js';
+import type { SharedSummaryCache } from './redis-summary-cache.js';
 
 export type MissingReason = 'unknown_product' | 'too_few_reviews' | 'not_generated_yet';
 
@@ -28,20 +29,37 @@ export interface SummaryCacheOptions {
   readonly max?: number;
   /** How long a process serves its copy before asking the store again, in ms. */
   readonly freshMs?: number;
+  /** Scale-out: a cache shared by all API processes (Redis), consulted before the store. */
+  readonly shared?: SharedSummaryCache;
 }
 
 /**
  * Read-through cache in front of the summaries table: the hot path is one Map lookup and a pre-serialised
- * body. The store stays the source of truth; a new summary shows up within `freshMs`.
+ * body. The store stays the source of truth; a new summary shows up within `freshMs`, or at once when the
+ * shared (Redis) layer is configured and the batch job publishes an invalidation.
  */
 export class SummaryCache {
   private readonly lru: LRUCache<string, CachedSummary>;
+  private readonly shared: SharedSummaryCache | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     options: SummaryCacheOptions = {},
   ) {
     this.lru = new LRUCache({ max: options.max ?? 50_000, ttl: options.freshMs ?? 5_000 });
+    this.shared = options.shared;
+  }
+
+  /** Listens for invalidations from other processes (scale-out); returns the unsubscribe function. */
+  async subscribeToInvalidations(): Promise<(() => Promise<void>) | undefined> {
+    return this.shared?.onInvalidate((productId) => this.forget(productId));
+  }
+
+  /** Drops every cached variant of a product in this process. */
+  forget(productId: string): void {
+    for (const key of this.lru.keys()) {
+      if (key === productId || key.startsWith(`${productId}\u0000`)) this.lru.delete(key);
+    }
   }
 
   /** The newest summary of a product, optionally of one model version and/or language. */
@@ -52,7 +70,12 @@ export class SummaryCache {
         : productId;
     const hit = this.lru.get(key);
     if (hit) return hit;
-    const entry = await this.load(productId, select);
+    const field = `${select.modelVersion ?? ''}\u0000${select.language ?? ''}`;
+    let entry = await this.shared?.get(productId, field);
+    if (!entry) {
+      entry = await this.load(productId, select);
+      await this.shared?.set(productId, field, entry);
+    }
     this.lru.set(key, entry);
     return entry;
   }

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../../config.js';
 import { openFileSource } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
+import { sharedCacheFromEnv } from '../../pipeline/shared-cache.js';
 import { buildServer } from '../../serve/server.js';
 import { openStore } from '../../store/store.js';
 import { commandConfig as config, type GlobalFlags, printJson, withStore } from '../context.js';
@@ -13,11 +14,13 @@ export const SHIPPED_SAMPLE = fileURLToPath(new URL('../../../data/sample/review
 
 async function serve(cfg: Config): Promise<void> {
   const store = await openStore(cfg);
-  const app = buildServer(store.db, { logger: false, dialect: store.dialect });
+  const shared = sharedCacheFromEnv();
+  const app = buildServer(store.db, { logger: false, dialect: store.dialect, cache: { shared: shared?.cache } });
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   process.stderr.write(`reviewlens is serving on ${address}  (try ${address}/ )\n`);
   const stop = async () => {
     await app.close();
+    await shared?.close();
     await store.close();
     process.exit(0);
   };
