@@ -77,7 +77,10 @@ export function llmSummarizer(options: LlmSummarizerOptions, client = new LlmCli
       return { answer: content, usage: addUsage(usage, call) };
     } catch (error) {
       if (error instanceof LlmError && error.call) options.onCall?.(input.product.productId, purpose, error.call);
-      throw error;
+      // The usage so far travels with the error, so a failed product still accounts for its tokens.
+      throw Object.assign(error as Error, {
+        usage: error instanceof LlmError && error.call ? addUsage(usage, error.call) : usage,
+      });
     }
   }
 
@@ -116,7 +119,10 @@ export function llmSummarizer(options: LlmSummarizerOptions, client = new LlmCli
     const parsed = parseLlmAnswer(conversation.answer);
     if (parsed.ok) return toDraft(input, parsed.answer, conversation, usage, repaired);
     if (repaired) {
-      throw new LlmError('RL_ERR_LLM_INVALID_ANSWER', `answer breaks the contract: ${parsed.problems.join('; ')}`);
+      throw Object.assign(
+        new LlmError('RL_ERR_LLM_INVALID_ANSWER', `answer breaks the contract: ${parsed.problems.join('; ')}`),
+        { usage },
+      );
     }
     const messages = repairMessages(conversation.messages, conversation.answer, parsed.problems);
     const next = await ask(input, messages, 'repair', conversation.model, usage);
