@@ -7,10 +7,10 @@ import { type Embedder, HashedNgramEmbedder } from '../index/embedder.js';
 import { loadProductChunks } from '../store/chunks.js';
 import type { Database } from '../store/schema.js';
 import { insertSummary } from '../store/summaries.js';
-import type { RetrievalStrategy } from './retrieve.js';
-import type { ProductFacts, Summarizer } from './summarizer.js';
 import type { CallLog, LoggedCall } from './llm/call-log.js';
 import { type Outcome, type Produced, produceSummary } from './produce-summary.js';
+import type { RetrievalStrategy } from './retrieve.js';
+import type { ProductFacts, Summarizer } from './summarizer.js';
 
 export interface SummarizeOptions {
   readonly runId: string;
@@ -54,46 +54,48 @@ export const DEFAULT_TTL_SECONDS = 7 * 24 * 3600;
  * killed run resumes with exactly the products it had not committed.
  */
 async function productsToSummarize(db: Kysely<Database>, modelVersion: string, minReviews: number) {
-  return db
-    .selectFrom('products as p')
-    .select(['p.product_id', 'p.product_name', 'p.category', 'p.revision'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('summaries as s')
-            .select('s.id')
-            .whereRef('s.product_id', '=', 'p.product_id')
-            .whereRef('s.product_revision', '=', 'p.revision')
-            .where('s.model_version', '=', modelVersion),
+  return (
+    db
+      .selectFrom('products as p')
+      .select(['p.product_id', 'p.product_name', 'p.category', 'p.revision'])
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('summaries as s')
+              .select('s.id')
+              .whereRef('s.product_id', '=', 'p.product_id')
+              .whereRef('s.product_revision', '=', 'p.revision')
+              .where('s.model_version', '=', modelVersion),
+          ),
         ),
-      ),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('summary_skips as k')
-            .select('k.product_id')
-            .whereRef('k.product_id', '=', 'p.product_id')
-            .whereRef('k.product_revision', '=', 'p.revision')
-            .where('k.model_version', '=', modelVersion)
-            .where('k.review_count', '<', minReviews),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('summary_skips as k')
+              .select('k.product_id')
+              .whereRef('k.product_id', '=', 'p.product_id')
+              .whereRef('k.product_revision', '=', 'p.revision')
+              .where('k.model_version', '=', modelVersion)
+              .where('k.review_count', '<', minReviews),
+          ),
         ),
-      ),
-    )
-    // A product that failed permanently in this revision waits for new reviews (or a new model version).
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('summary_dead_letters as d')
-            .select('d.product_id')
-            .whereRef('d.product_id', '=', 'p.product_id')
-            .whereRef('d.product_revision', '=', 'p.revision')
-            .where('d.model_version', '=', modelVersion),
+      )
+      // A product that failed permanently in this revision waits for new reviews (or a new model version).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('summary_dead_letters as d')
+              .select('d.product_id')
+              .whereRef('d.product_id', '=', 'p.product_id')
+              .whereRef('d.product_revision', '=', 'p.revision')
+              .where('d.model_version', '=', modelVersion),
+          ),
         ),
-      ),
-    )
-    .orderBy('p.product_id')
-    .execute();
+      )
+      .orderBy('p.product_id')
+      .execute()
+  );
 }
 
 async function productFacts(
@@ -259,7 +261,12 @@ export async function summarizeProducts(db: Kysely<Database>, options: Summarize
     counts.skip_reasons[reason] = (counts.skip_reasons[reason] ?? 0) + 1;
   };
 
-  const summarizeOne = async (product: { product_id: string; product_name: string | null; category: string | null; revision: number }) => {
+  const summarizeOne = async (product: {
+    product_id: string;
+    product_name: string | null;
+    category: string | null;
+    revision: number;
+  }) => {
     counts.products_considered += 1;
     const facts = await productFacts(db, product, options.defaultLanguage);
     const base = { productId: facts.productId, modelVersion, revision: product.revision, runId: options.runId };

@@ -138,7 +138,10 @@ export async function verifyDraft(
 }
 
 /** The draft without the claims that failed verification; overview citations of dropped claims go too. */
-export function dropFailedClaims(summary: Summary, verification: DraftVerification): { summary: Summary; dropped: number } {
+export function dropFailedClaims(
+  summary: Summary,
+  verification: DraftVerification,
+): { summary: Summary; dropped: number } {
   const keep = (list: 'pros' | 'cons') =>
     summary[list].filter((_, index) => !verification.claimProblems.has(`${list}.${index}`));
   const pros = keep('pros');

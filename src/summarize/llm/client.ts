@@ -163,7 +163,10 @@ export class LlmClient {
             response_format: this.responseFormat(),
           }),
         );
-        const usage = { prompt: response.usage?.prompt_tokens ?? 0, completion: response.usage?.completion_tokens ?? 0 };
+        const usage = {
+          prompt: response.usage?.prompt_tokens ?? 0,
+          completion: response.usage?.completion_tokens ?? 0,
+        };
         this.budget?.settle(estimate, usage.prompt + usage.completion || estimate);
         this.breaker.onSuccess();
         return { content: response.choices[0]?.message?.content ?? '', call: record('ok', attempt, 200, usage) };

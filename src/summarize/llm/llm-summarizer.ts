@@ -3,7 +3,7 @@ import type { EmbeddedChunk } from '../../domain/chunk.js';
 import type { Claim } from '../../domain/summary.js';
 import { tallyAspects } from '../builtin-summarizer.js';
 import type { Summarizer, SummarizerInput, SummaryDraft, TokenUsage } from '../summarizer.js';
-import { LlmClient, type LlmCallRecord, type LlmClientOptions, LlmError } from './client.js';
+import { type LlmCallRecord, LlmClient, type LlmClientOptions, LlmError } from './client.js';
 import { buildMessages, type ChatMessage, loadPromptTemplate, type PromptTemplate, repairMessages } from './prompt.js';
 import { type LlmAnswer, parseLlmAnswer } from './response.js';
 
@@ -58,7 +58,10 @@ const addUsage = (a: TokenUsage, call: LlmCallRecord): TokenUsage => ({
  * not valid JSON of the contract gets one repair turn that says what was wrong. Verification of the content
  * (support, citations, polarity, …) is the stage's job, which may ask `repair` once more if no repair was used.
  */
-export function llmSummarizer(options: LlmSummarizerOptions, client = new LlmClient(options)): Summarizer & {
+export function llmSummarizer(
+  options: LlmSummarizerOptions,
+  client = new LlmClient(options),
+): Summarizer & {
   client: LlmClient;
 } {
   const template: PromptTemplate = loadPromptTemplate(options.promptVersion);
