@@ -98,7 +98,7 @@ async function productsToSummarize(db: Kysely<Database>, modelVersion: string, m
   );
 }
 
-async function productFacts(
+export async function productFacts(
   db: Kysely<Database>,
   product: { product_id: string; product_name: string | null; category: string | null },
   defaultLanguage: Language,
