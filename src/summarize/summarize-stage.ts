@@ -45,6 +45,14 @@ export interface SummarizeCounts {
 
 export const DEFAULT_CONCURRENCY = 8;
 
+/**
+ * Products in flight for an endpoint that takes `endpointConcurrency` calls: a few more than that, so the next
+ * products' reads, retrieval and verification overlap the calls in flight and the endpoint stays saturated.
+ */
+export function llmStageConcurrency(endpointConcurrency: number): number {
+  return Math.ceil(endpointConcurrency * 1.25) + 2;
+}
+
 export const DEFAULT_MIN_REVIEWS = 5;
 export const DEFAULT_TTL_SECONDS = 7 * 24 * 3600;
 

@@ -6,6 +6,7 @@ import { BEHAVIOURS, type Behaviour } from '../../summarize/llm/fake/fake-answer
 import { FAULTS, type Fault, startFakeLlm } from '../../summarize/llm/fake/fake-llm-server.js';
 import { type LlmFlags, loadLlmConfig } from '../../summarize/llm/llm-config.js';
 import { llmSummarizer } from '../../summarize/llm/llm-summarizer.js';
+import { llmStageConcurrency } from '../../summarize/summarize-stage.js';
 import type { Summarizer } from '../../summarize/summarizer.js';
 import { printJson } from '../context.js';
 
@@ -39,7 +40,7 @@ export function summarizerFromFlags(flags: LlmFlags, builtin: Summarizer): Summa
   if (!config) return { summarizer: builtin };
   const callLog = new CallLog();
   const summarizer = llmSummarizer({ ...config.client, promptVersion: config.promptVersion, onCall: callLog.record });
-  return { summarizer, fallback: builtinSummarizer(), callLog, concurrency: config.concurrency };
+  return { summarizer, fallback: builtinSummarizer(), callLog, concurrency: llmStageConcurrency(config.concurrency) };
 }
 
 const number = (name: string, raw: string, min = 0) => {

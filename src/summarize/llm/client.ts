@@ -1,5 +1,5 @@
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { ChatConnectionError, ChatHttp, ChatHttpError, ChatTimeoutError } from './chat-http.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { ChatMessage } from './prompt.js';
 import { LLM_ANSWER_JSON_SCHEMA } from './response.js';
@@ -10,7 +10,7 @@ import { TokenBudget } from './token-budget.js';
  * The batch job's client of an OpenAI-compatible chat endpoint (vLLM, TGI, Ollama, llama.cpp server, hosted
  * APIs). Owns everything that protects the endpoint and the batch from each other: a concurrency limit, a
  * tokens-per-minute budget, per-attempt timeouts, retries with exponential backoff + jitter that honour
- * Retry-After, and a circuit breaker. The openai package's own retries are off so there is one retry policy.
+ * Retry-After, and a circuit breaker. The wire is chat-http.ts (see there why not the openai SDK).
  */
 export type ResponseFormatMode = 'json_schema' | 'json_object' | 'auto';
 
@@ -92,7 +92,7 @@ export class LlmClient {
   readonly options: Required<Omit<LlmClientOptions, 'apiKey' | 'adapters' | 'tokensPerMinute' | 'random'>> &
     Pick<LlmClientOptions, 'adapters' | 'tokensPerMinute'>;
   readonly breaker: CircuitBreaker;
-  private readonly openai: OpenAI;
+  private readonly http: ChatHttp;
   private readonly limit: LimitFunction;
   private readonly budget: TokenBudget | undefined;
   private readonly random: () => number;
@@ -101,18 +101,17 @@ export class LlmClient {
 
   constructor(options: LlmClientOptions) {
     this.options = { ...LLM_CLIENT_DEFAULTS, ...options } as LlmClient['options'];
-    this.openai = new OpenAI({
-      baseURL: options.baseUrl,
-      // Local endpoints (vLLM, Ollama) accept any key; the SDK insists on one.
-      apiKey: options.apiKey || 'not-needed',
-      maxRetries: 0,
-      timeout: this.options.timeoutMs,
-    });
+    this.http = new ChatHttp(options.baseUrl, options.apiKey, this.options.concurrency);
     this.limit = pLimit(this.options.concurrency);
     this.budget = options.tokensPerMinute ? new TokenBudget(options.tokensPerMinute) : undefined;
     this.breaker = new CircuitBreaker(this.options.breakerFailures, this.options.breakerHalfOpenAfterMs);
     this.random = options.random ?? Math.random;
     this.schemaSupported = this.options.responseFormat !== 'json_object';
+  }
+
+  /** Releases the keep-alive sockets. */
+  close(): void {
+    this.http.close();
   }
 
   /** The model (adapter) that serves a product category. */
@@ -155,13 +154,16 @@ export class LlmClient {
       try {
         await this.budget?.reserve(estimate);
         const response = await this.limit(() =>
-          this.openai.chat.completions.create({
-            model,
-            messages: messages.map((m) => ({ role: m.role, content: m.content })),
-            temperature: this.options.temperature,
-            max_tokens: this.options.maxTokens,
-            response_format: this.responseFormat(),
-          }),
+          this.http.complete(
+            {
+              model,
+              messages,
+              temperature: this.options.temperature,
+              max_tokens: this.options.maxTokens,
+              response_format: this.responseFormat(),
+            },
+            this.options.timeoutMs,
+          ),
         );
         const usage = {
           prompt: response.usage?.prompt_tokens ?? 0,
@@ -169,13 +171,13 @@ export class LlmClient {
         };
         this.budget?.settle(estimate, usage.prompt + usage.completion || estimate);
         this.breaker.onSuccess();
-        return { content: response.choices[0]?.message?.content ?? '', call: record('ok', attempt, 200, usage) };
+        return { content: response.choices?.[0]?.message?.content ?? '', call: record('ok', attempt, 200, usage) };
       } catch (error) {
         this.budget?.settle(estimate, 0);
-        if (error instanceof APIConnectionTimeoutError) {
+        if (error instanceof ChatTimeoutError) {
           lastOutcome = 'timeout';
           lastStatus = null;
-        } else if (error instanceof APIError && error.status !== undefined) {
+        } else if (error instanceof ChatHttpError) {
           lastStatus = error.status;
           lastOutcome = 'http_error';
           serverAsked = retryAfterMs(error.headers);
@@ -195,7 +197,7 @@ export class LlmClient {
               record('rejected', attempt, error.status),
             );
           }
-        } else if (error instanceof APIError) {
+        } else if (error instanceof ChatConnectionError) {
           lastOutcome = 'connection_error';
           lastStatus = null;
         } else {
