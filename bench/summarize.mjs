@@ -83,6 +83,7 @@ const summarizer = llmSummarizer({ baseUrl: url, model: 'bench-model', concurren
 await store.db.deleteFrom('summaries').where('model_version', '=', summarizer.modelVersion).execute();
 await store.db.deleteFrom('summary_outcomes').where('model_version', '=', summarizer.modelVersion).execute();
 
+const cpuStart = process.cpuUsage();
 const started = performance.now();
 const counts = await summarizeProducts(store.db, {
   runId: `bench-${Date.now()}`,
@@ -97,6 +98,7 @@ const counts = await summarizeProducts(store.db, {
   defaultLanguage: 'en',
 });
 const wall = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
 summarizer.client.close();
 fake.kill('SIGTERM');
 await store.close();
@@ -109,6 +111,11 @@ console.log(
     wall_s: +wall.toFixed(2),
     ideal_s: +ideal.toFixed(2),
     ratio: +(wall / ideal).toFixed(3),
+    // CPU of this process (the batch; the fake endpoint runs in its own): on a shared machine the wall time
+    // also pays for other processes, this number does not.
+    batch_cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(2),
+    batch_cpu_ms_per_product: +((cpu.user + cpu.system) / 1e3 / counts.products_considered).toFixed(2),
+    load_average_1m: +(await import('node:os')).loadavg()[0].toFixed(2),
     outcomes: counts.outcomes,
     tokens: counts.tokens,
     store: dbPath,

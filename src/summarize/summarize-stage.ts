@@ -111,18 +111,28 @@ export async function productFacts(
   product: { product_id: string; product_name: string | null; category: string | null },
   defaultLanguage: Language,
 ): Promise<ProductFacts & { unindexed: number }> {
+  // One query for the histogram, the languages and the not-yet-indexed count: it runs once per product.
   const rows = await db
     .selectFrom('reviews')
-    .select(({ fn }) => ['star_rating', 'language', fn.countAll<number>().as('n')])
+    .select(({ fn, eb }) => [
+      'star_rating',
+      'language',
+      fn.countAll<number>().as('n'),
+      fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.or([eb('indexed_hash', 'is', null), eb('indexed_hash', '!=', eb.ref('content_hash'))]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('unindexed'),
+    ])
     .where('product_id', '=', product.product_id)
     .groupBy(['star_rating', 'language'])
     .execute();
-  const unindexed = await db
-    .selectFrom('reviews')
-    .select(({ fn }) => fn.countAll<number>().as('n'))
-    .where('product_id', '=', product.product_id)
-    .where((eb) => eb.or([eb('indexed_hash', 'is', null), eb('indexed_hash', '!=', eb.ref('content_hash'))]))
-    .executeTakeFirstOrThrow();
+  const unindexed = { n: rows.reduce((sum, row) => sum + Number(row.unindexed), 0) };
   const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   const byLanguage = new Map<string, number>();
   let total = 0;
