@@ -69,6 +69,14 @@ async function claimProblems(
   for (const number of numbersIn(claim.text)) {
     if (!sourceNumbers.has(number)) problems.push(`number_not_in_sources:${where}:${number}`);
   }
+  if (cited.every((chunk) => chunk.language !== language)) {
+    // Cross-lingual: the claim is written in the summary language, its sources in another, so word overlap
+    // and the hashed n-gram similarity cannot measure support. Fall back to the structural test: a cited
+    // snippet must carry the claim's aspect (polarity is checked for every claim above).
+    const carried = cited.some((chunk) => chunk.aspects.includes(claim.aspect));
+    if (!carried) problems.push(`unsupported_cross_lingual:${where}:${claim.aspect}`);
+    return problems;
+  }
   const support = await supportScore(
     claim.text,
     cited.map((chunk) => ({ text: chunk.text, embedding: chunk.embedding })),
