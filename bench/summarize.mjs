@@ -55,7 +55,10 @@ async function* records() {
 
 const store = await openSqliteStore(dbPath);
 const components = defaultComponents();
-const seeded = await store.db.selectFrom('products').select(({ fn }) => fn.countAll().as('n')).executeTakeFirst();
+const seeded = await store.db
+  .selectFrom('products')
+  .select(({ fn }) => fn.countAll().as('n'))
+  .executeTakeFirst();
 if (Number(seeded?.n ?? 0) < N) {
   const t = performance.now();
   process.stderr.write(`seeding ${N} products into ${dbPath} …\n`);

@@ -81,7 +81,10 @@ async function rates(threshold: number) {
     );
     if (!s.supported) unsupportedRejected += 1;
   }
-  return { faithfulRejected: faithfulRejected / FAITHFUL.length, unsupportedRejected: unsupportedRejected / UNSUPPORTED.length };
+  return {
+    faithfulRejected: faithfulRejected / FAITHFUL.length,
+    unsupportedRejected: unsupportedRejected / UNSUPPORTED.length,
+  };
 }
 
 describe('supportScore on hand-labelled paraphrases and hallucinations', () => {

@@ -29,7 +29,11 @@ beforeAll(async () => {
   const { products } = await seedIndexedStore(temp.store, temp.dir, { products: 60, seed: 21, plantEvery: 3 });
   const template = loadPromptTemplate();
   for (const productId of products) {
-    const row = await db.selectFrom('products').selectAll().where('product_id', '=', productId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('products')
+      .selectAll()
+      .where('product_id', '=', productId)
+      .executeTakeFirstOrThrow();
     const facts = await productFacts(db, row, 'en');
     if (facts.reviewCount < 5) continue;
     const chunks = await loadProductChunks(db, productId);
@@ -70,7 +74,9 @@ beforeAll(async () => {
         if (faithfulCheck.claimProblems.has(`${list}.${i}`)) tally.faithfulRejected += 1;
       });
     }
-    for (const [index, behaviour] of (['hallucinate', 'wrong_citations', 'obey_instructions'] as Behaviour[]).entries()) {
+    for (const [index, behaviour] of (
+      ['hallucinate', 'wrong_citations', 'obey_instructions'] as Behaviour[]
+    ).entries()) {
       const answer = scriptedAnswer(behaviour, view, products.indexOf(productId) + index);
       const check = await verify(answer);
       const stats = (byBehaviour[behaviour] ??= { n: 0, rejected: 0 });

@@ -50,7 +50,9 @@ export class ChatHttp {
   ) {
     this.url = new URL(`${baseUrl.replace(/\/+$/, '')}/chat/completions`);
     const https = this.url.protocol === 'https:';
-    this.agent = https ? new HttpsAgent({ keepAlive: true, maxSockets }) : new HttpAgent({ keepAlive: true, maxSockets });
+    this.agent = https
+      ? new HttpsAgent({ keepAlive: true, maxSockets })
+      : new HttpAgent({ keepAlive: true, maxSockets });
     this.request = https ? httpsRequest : httpRequest;
   }
 

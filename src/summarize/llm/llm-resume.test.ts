@@ -74,7 +74,9 @@ function endState(db: string) {
   const conn = new Database(db, { readonly: true });
   try {
     const rows = conn
-      .prepare('select product_id, product_revision, summary from summaries where model_version = ? order by product_id')
+      .prepare(
+        'select product_id, product_revision, summary from summaries where model_version = ? order by product_id',
+      )
       .all(MODEL_VERSION) as { product_id: string; product_revision: number; summary: string }[];
     const outcomes = conn
       .prepare('select product_id, produced_by from summary_outcomes where model_version = ?')
