@@ -79,7 +79,8 @@ beforeAll(async () => {
     ).entries()) {
       const answer = scriptedAnswer(behaviour, view, products.indexOf(productId) + index);
       const check = await verify(answer);
-      const stats = (byBehaviour[behaviour] ??= { n: 0, rejected: 0 });
+      byBehaviour[behaviour] ??= { n: 0, rejected: 0 };
+      const stats = byBehaviour[behaviour];
       for (const list of ['pros', 'cons'] as const) {
         answer[list].forEach((claim, i) => {
           if (faithfulKeys.has(key(claim))) return;
