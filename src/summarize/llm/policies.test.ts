@@ -20,7 +20,7 @@ describe('retry policy', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 12 }),
-        fc.double({ min: 0, max: 0.999 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
         fc.option(fc.nat(60_000)),
         (attempt, r, asked) => {
           const options = { baseDelayMs: 100, maxDelayMs: 5_000 };
