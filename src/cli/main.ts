@@ -5,6 +5,7 @@ import { registerApiKeyCommands } from './commands/api-key.js';
 import { registerEvaluateCommands } from './commands/evaluate.js';
 import { registerExperimentCommands } from './commands/experiment.js';
 import { registerInsightCommands } from './commands/insights.js';
+import { registerLlmCommands } from './commands/llm.js';
 import { registerModelCommands } from './commands/model.js';
 import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
@@ -27,6 +28,7 @@ registerModelCommands(program);
 registerInsightCommands(program);
 registerExperimentCommands(program);
 registerApiKeyCommands(program);
+registerLlmCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };

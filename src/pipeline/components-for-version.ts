@@ -3,7 +3,10 @@ import type { ModelVersion } from '../registry/model-version.js';
 import { productionVersion } from '../registry/registry.js';
 import type { Database } from '../store/schema.js';
 import { type BuiltinParams, builtinSummarizer, DEFAULT_BUILTIN_PARAMS } from '../summarize/builtin-summarizer.js';
+import { loadLlmConfig } from '../summarize/llm/llm-config.js';
+import { llmSummarizer } from '../summarize/llm/llm-summarizer.js';
 import { type BalancedRetrievalParams, balancedRetrieval, DEFAULT_BALANCED_PARAMS } from '../summarize/retrieve.js';
+import { llmStageConcurrency } from '../summarize/summarize-stage.js';
 import { type Components, defaultComponents } from './components.js';
 
 export class ProviderUnavailableError extends Error {
@@ -28,18 +31,33 @@ function overlay<T extends object>(defaults: T, params: Readonly<Record<string, 
  * two versions of the built-in summarizer with different parameters never overwrite each other.
  */
 export function componentsForVersion(version: ModelVersion): Components {
-  if (version.provider !== 'builtin') {
-    // The LLM client lands from another branch; the lead wires it here.
-    throw new ProviderUnavailableError(
-      `LLM provider not available in this build (model version ${version.version}, provider ${version.provider})`,
-    );
-  }
   if (version.retrieval.id !== 'balanced-v1') {
     throw new ProviderUnavailableError(`unknown retrieval strategy "${version.retrieval.id}"`);
   }
   const retrieval = balancedRetrieval(
     overlay<BalancedRetrievalParams>(DEFAULT_BALANCED_PARAMS, version.retrieval.params, 'retrieval'),
   );
+  if (version.provider === 'openai-compatible') {
+    // The endpoint (base URL, key, limits) is deployment configuration from the environment; what the version
+    // fixes is the model (or its LoRA adapter, which vLLM selects by model name) and the prompt template.
+    const config = loadLlmConfig({
+      llmModel: version.adapter ?? version.modelId,
+      llmPrompt: version.promptTemplateVersion ?? undefined,
+    });
+    if (!config) {
+      throw new ProviderUnavailableError(
+        `model version ${version.version} runs on an OpenAI-compatible endpoint: set REVIEWLENS_LLM_BASE_URL`,
+      );
+    }
+    const llm = llmSummarizer({ ...config.client, promptVersion: config.promptVersion });
+    return {
+      ...defaultComponents(),
+      retrieval,
+      summarizer: { ...llm, modelVersion: version.version },
+      fallback: builtinSummarizer(),
+      concurrency: llmStageConcurrency(config.concurrency),
+    };
+  }
   const summarizer = builtinSummarizer(
     overlay<BuiltinParams>(DEFAULT_BUILTIN_PARAMS, version.inferenceParams, 'inference'),
   );

@@ -11,6 +11,10 @@ export interface Components {
   readonly sentiment: SentimentModel;
   readonly retrieval: RetrievalStrategy;
   readonly summarizer: Summarizer;
+  /** Published when `summarizer` (an LLM) fails or its draft cannot be verified; absent for the built-in one. */
+  readonly fallback?: Summarizer;
+  /** Products summarized at once (an LLM endpoint is I/O bound); sequential when absent. */
+  readonly concurrency?: number;
 }
 
 export function defaultComponents(): Components {

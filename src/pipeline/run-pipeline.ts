@@ -59,6 +59,9 @@ export async function runPipeline(
     const summarized = await summarizeProducts(db, {
       runId,
       summarizer: components.summarizer,
+      fallback: components.fallback,
+      concurrency: components.concurrency,
+      embedder: components.embedder,
       retrieval: components.retrieval,
       minReviews: config.minReviews,
       ttlSeconds: config.ttlSeconds,

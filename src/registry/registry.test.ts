@@ -153,7 +153,7 @@ describe('model registry', () => {
     expect((await versionEvents(store.db, 'builtin-v1')).map((e) => e.action)).toContain('rollback');
   });
 
-  it('rejects duplicate and malformed versions, and an LLM provider in this build', async () => {
+  it('rejects duplicate and malformed versions, and an LLM version without an endpoint', async () => {
     await candidate('builtin-v2');
     await expect(candidate('builtin-v2')).rejects.toMatchObject({ code: 'RL_ERR_MODEL_EXISTS' });
     await expect(candidate('bad name')).rejects.toMatchObject({ code: 'RL_ERR_MODEL_INVALID' });
@@ -169,6 +169,12 @@ describe('model registry', () => {
       dataSnapshotIds: [],
     });
     await promoteVersion(store.db, 'llm-v1', 'production', { force: true, reason: 'test' });
-    await expect(productionComponents(store.db)).rejects.toThrow(/LLM provider not available in this build/);
+    const saved = process.env.REVIEWLENS_LLM_BASE_URL;
+    delete process.env.REVIEWLENS_LLM_BASE_URL;
+    try {
+      await expect(productionComponents(store.db)).rejects.toThrow(/set REVIEWLENS_LLM_BASE_URL/);
+    } finally {
+      if (saved !== undefined) process.env.REVIEWLENS_LLM_BASE_URL = saved;
+    }
   });
 });

@@ -20,6 +20,9 @@ export interface Database {
   experiments: ExperimentsTable;
   events: EventsTable;
   summary_refresh_requests: SummaryRefreshRequestsTable;
+  llm_calls: LlmCallsTable;
+  summary_outcomes: SummaryOutcomesTable;
+  summary_dead_letters: SummaryDeadLettersTable;
 }
 
 export interface RunsTable {
@@ -224,4 +227,54 @@ export interface SummaryRefreshRequestsTable {
   /** ETag of the stale summary that was served; one request per stale summary. */
   stale_etag: string;
   requested_at: string;
+}
+
+/** One call to an LLM endpoint (after retries): usage, latency and outcome. */
+export interface LlmCallsTable {
+  id: Generated<number>;
+  run_id: string;
+  product_id: string;
+  /** The model (or LoRA adapter) name sent to the endpoint. */
+  model: string;
+  /** `draft` or `repair`. */
+  purpose: string;
+  /** `ok`, `invalid_json`, `http_error`, `timeout`, `circuit_open`, … */
+  outcome: string;
+  http_status: number | null;
+  attempts: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  latency_ms: number;
+  created_at: string;
+}
+
+/** How the summary of one product revision was produced for a model version. */
+export interface SummaryOutcomesTable {
+  product_id: string;
+  /** The configured model version (the change-detection key), not necessarily the producer. */
+  model_version: string;
+  product_revision: number;
+  /** `llm_accepted`, `llm_repaired`, `fallback_builtin`, `failed`. */
+  outcome: string;
+  /** The model version that actually produced the published summary (null when none was published). */
+  produced_by: string | null;
+  prompt_version: string | null;
+  /** JSON array of problem codes / error reasons. */
+  reasons: string;
+  dropped_claims: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  run_id: string;
+  created_at: string;
+}
+
+/** Products that could not be summarized at all in a revision; not retried until the revision changes. */
+export interface SummaryDeadLettersTable {
+  product_id: string;
+  model_version: string;
+  product_revision: number;
+  /** JSON array of reasons. */
+  reasons: string;
+  run_id: string;
+  created_at: string;
 }

@@ -12,17 +12,30 @@ export interface StoredSummary {
 export interface SummaryContext {
   readonly contextChunkIds: readonly string[];
   readonly strategy: string;
+  /** Prompt template version, for LLM-produced summaries. */
+  readonly promptVersion?: string;
 }
 
 export async function insertSummary(
   db: Kysely<Database>,
-  row: { summary: Summary; productRevision: number; context: SummaryContext; etag: string; runId: string },
+  row: {
+    summary: Summary;
+    productRevision: number;
+    context: SummaryContext;
+    etag: string;
+    runId: string;
+    /**
+     * The model version the summary is stored under for change detection, when it differs from the one that
+     * produced it (a built-in fallback stored for an LLM model version); the served JSON keeps the producer.
+     */
+    modelVersion?: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('summaries')
     .values({
       product_id: row.summary.product_id,
-      model_version: row.summary.model_version,
+      model_version: row.modelVersion ?? row.summary.model_version,
       language: row.summary.language,
       product_revision: row.productRevision,
       summary: JSON.stringify(row.summary),

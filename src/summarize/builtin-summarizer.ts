@@ -32,7 +32,7 @@ interface AspectTally {
 }
 
 /** Distinct reviews per aspect and polarity, over every chunk of the product. */
-function tallyAspects(chunks: readonly EmbeddedChunk[]): Map<string, AspectTally> {
+export function tallyAspects(chunks: readonly EmbeddedChunk[]): Map<string, AspectTally> {
   const tallies = new Map<string, AspectTally>();
   for (const chunk of chunks) {
     if (chunk.polarity === 'neutral') continue;

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AI_LABEL, isSupportedLanguage, type Language } from '../domain/languages.js';
+import pLimit from 'p-limit';
+import { isSupportedLanguage, type Language } from '../domain/languages.js';
 import type { Summary } from '../domain/summary.js';
+import { type Embedder, HashedNgramEmbedder } from '../index/embedder.js';
 import { loadProductChunks } from '../store/chunks.js';
 import type { Database } from '../store/schema.js';
 import { insertSummary } from '../store/summaries.js';
+import type { CallLog, LoggedCall } from './llm/call-log.js';
+import { type Outcome, type Produced, produceSummary } from './produce-summary.js';
 import type { RetrievalStrategy } from './retrieve.js';
 import type { ProductFacts, Summarizer } from './summarizer.js';
-import { verifySummary } from './verify.js';
 
 export interface SummarizeOptions {
   readonly runId: string;
@@ -21,6 +24,14 @@ export interface SummarizeOptions {
   /** Only these products (a worker's batch); all changed products when absent. */
   readonly productIds?: readonly string[];
   readonly onProgress?: (counts: SummarizeCounts) => void;
+  /** Published instead when the summarizer fails or its draft cannot be verified (the built-in one). */
+  readonly fallback?: Summarizer;
+  /** Products in flight at once; the LLM client limits endpoint calls separately. */
+  readonly concurrency?: number;
+  /** The embedder of the stored chunks, for claim-support similarity (default: the built-in one). */
+  readonly embedder?: Embedder;
+  /** Endpoint calls per product, written with the product's summary. */
+  readonly callLog?: CallLog;
 }
 
 export interface SummarizeCounts {
@@ -29,6 +40,19 @@ export interface SummarizeCounts {
   products_skipped: number;
   products_failed: number;
   skip_reasons: Record<string, number>;
+  outcomes: Record<Outcome, number>;
+  claims_dropped: number;
+  tokens: { prompt: number; completion: number; calls: number };
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+
+/**
+ * Products in flight for an endpoint that takes `endpointConcurrency` calls: a few more than that, so the next
+ * products' reads, retrieval and verification overlap the calls in flight and the endpoint stays saturated.
+ */
+export function llmStageConcurrency(endpointConcurrency: number): number {
+  return Math.ceil(endpointConcurrency * 1.25) + 2;
 }
 
 export const DEFAULT_MIN_REVIEWS = 5;
@@ -45,6 +69,7 @@ export async function productsToSummarize(
   minReviews: number,
   productIds?: readonly string[],
 ) {
+  if (productIds?.length === 0) return [];
   let query = db
     .selectFrom('products as p')
     .select(['p.product_id', 'p.product_name', 'p.category', 'p.revision'])
@@ -71,31 +96,50 @@ export async function productsToSummarize(
         ),
       ),
     )
+    // A product that failed permanently in this revision waits for new reviews (or a new model version).
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('summary_dead_letters as d')
+            .select('d.product_id')
+            .whereRef('d.product_id', '=', 'p.product_id')
+            .whereRef('d.product_revision', '=', 'p.revision')
+            .where('d.model_version', '=', modelVersion),
+        ),
+      ),
+    )
     .orderBy('p.product_id');
-  if (productIds) {
-    if (productIds.length === 0) return [];
-    query = query.where('p.product_id', 'in', [...productIds]);
-  }
+  if (productIds) query = query.where('p.product_id', 'in', [...productIds]);
   return query.execute();
 }
 
-async function productFacts(
+export async function productFacts(
   db: Kysely<Database>,
   product: { product_id: string; product_name: string | null; category: string | null },
   defaultLanguage: Language,
 ): Promise<ProductFacts & { unindexed: number }> {
+  // One query for the histogram, the languages and the not-yet-indexed count: it runs once per product.
   const rows = await db
     .selectFrom('reviews')
-    .select(({ fn }) => ['star_rating', 'language', fn.countAll<number>().as('n')])
+    .select(({ fn, eb }) => [
+      'star_rating',
+      'language',
+      fn.countAll<number>().as('n'),
+      fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.or([eb('indexed_hash', 'is', null), eb('indexed_hash', '!=', eb.ref('content_hash'))]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('unindexed'),
+    ])
     .where('product_id', '=', product.product_id)
     .groupBy(['star_rating', 'language'])
     .execute();
-  const unindexed = await db
-    .selectFrom('reviews')
-    .select(({ fn }) => fn.countAll<number>().as('n'))
-    .where('product_id', '=', product.product_id)
-    .where((eb) => eb.or([eb('indexed_hash', 'is', null), eb('indexed_hash', '!=', eb.ref('content_hash'))]))
-    .executeTakeFirstOrThrow();
+  const unindexed = { n: rows.reduce((sum, row) => sum + Number(row.unindexed), 0) };
   const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   const byLanguage = new Map<string, number>();
   let total = 0;
@@ -150,6 +194,74 @@ async function recordSkip(
     .execute();
 }
 
+async function recordDeadLetter(
+  db: Kysely<Database>,
+  row: { productId: string; modelVersion: string; revision: number; runId: string; reasons: readonly string[] },
+) {
+  const values = {
+    product_id: row.productId,
+    model_version: row.modelVersion,
+    product_revision: row.revision,
+    reasons: JSON.stringify(row.reasons),
+    run_id: row.runId,
+    created_at: new Date().toISOString(),
+  };
+  await db
+    .insertInto('summary_dead_letters')
+    .values(values)
+    .onConflict((oc) => oc.columns(['product_id', 'model_version']).doUpdateSet(values))
+    .execute();
+}
+
+async function recordOutcome(
+  db: Kysely<Database>,
+  base: { productId: string; modelVersion: string; revision: number; runId: string },
+  produced: Produced,
+) {
+  const values = {
+    product_id: base.productId,
+    model_version: base.modelVersion,
+    product_revision: base.revision,
+    outcome: produced.outcome,
+    produced_by: produced.producedBy ?? null,
+    prompt_version: produced.promptVersion ?? null,
+    reasons: JSON.stringify(produced.reasons.slice(0, 30)),
+    dropped_claims: produced.droppedClaims,
+    prompt_tokens: produced.usage.promptTokens,
+    completion_tokens: produced.usage.completionTokens,
+    run_id: base.runId,
+    created_at: new Date().toISOString(),
+  };
+  await db
+    .insertInto('summary_outcomes')
+    .values(values)
+    .onConflict((oc) => oc.columns(['product_id', 'model_version', 'product_revision']).doUpdateSet(values))
+    .execute();
+}
+
+async function recordCalls(db: Kysely<Database>, runId: string, productId: string, calls: readonly LoggedCall[]) {
+  if (calls.length === 0) return;
+  const createdAt = new Date().toISOString();
+  await db
+    .insertInto('llm_calls')
+    .values(
+      calls.map((call) => ({
+        run_id: runId,
+        product_id: productId,
+        model: call.model,
+        purpose: call.purpose,
+        outcome: call.outcome,
+        http_status: call.httpStatus,
+        attempts: call.attempts,
+        prompt_tokens: call.promptTokens,
+        completion_tokens: call.completionTokens,
+        latency_ms: call.latencyMs,
+        created_at: createdAt,
+      })),
+    )
+    .execute();
+}
+
 export function etagOf(summary: Summary): string {
   return createHash('sha1').update(JSON.stringify(summary)).digest('base64url').slice(0, 20);
 }
@@ -158,71 +270,93 @@ export function etagOf(summary: Summary): string {
 export async function summarizeProducts(db: Kysely<Database>, options: SummarizeOptions): Promise<SummarizeCounts> {
   const { summarizer, retrieval } = options;
   const modelVersion = summarizer.modelVersion;
+  const embedder = options.embedder ?? new HashedNgramEmbedder();
   const counts: SummarizeCounts = {
     products_considered: 0,
     products_summarized: 0,
     products_skipped: 0,
     products_failed: 0,
     skip_reasons: {},
+    outcomes: { llm_accepted: 0, llm_repaired: 0, builtin_accepted: 0, fallback_builtin: 0, failed: 0 },
+    claims_dropped: 0,
+    tokens: { prompt: 0, completion: 0, calls: 0 },
   };
   const skip = (reason: string) => {
     counts.products_skipped += 1;
     counts.skip_reasons[reason] = (counts.skip_reasons[reason] ?? 0) + 1;
   };
 
-  for (const product of await productsToSummarize(db, modelVersion, options.minReviews, options.productIds)) {
+  const summarizeOne = async (product: {
+    product_id: string;
+    product_name: string | null;
+    category: string | null;
+    revision: number;
+  }) => {
     counts.products_considered += 1;
     const facts = await productFacts(db, product, options.defaultLanguage);
     const base = { productId: facts.productId, modelVersion, revision: product.revision, runId: options.runId };
     if (facts.unindexed > 0) {
       // Not recorded: the product is summarized once the index stage has caught up.
       skip('not_indexed');
-    } else if (facts.reviewCount < options.minReviews) {
+      return;
+    }
+    if (facts.reviewCount < options.minReviews) {
       skip('too_few_reviews');
       await recordSkip(db, { ...base, reason: 'too_few_reviews', reviewCount: facts.reviewCount });
-    } else {
-      const chunks = await loadProductChunks(db, facts.productId);
-      const context = retrieval.retrieve(chunks);
-      const draft = await summarizer.summarize({ product: facts, context, allChunks: chunks });
-      const generatedAt = new Date();
-      const summary: Summary = {
-        product_id: facts.productId,
-        language: facts.language,
-        overview: draft.overview,
-        overview_citations: [...draft.overview_citations],
-        pros: [...draft.pros],
-        cons: [...draft.cons],
-        review_count: facts.reviewCount,
-        rating_avg: facts.ratingAvg,
-        model_version: modelVersion,
-        generated_at: generatedAt.toISOString(),
-        expires_at: new Date(generatedAt.getTime() + options.ttlSeconds * 1000).toISOString(),
-        label: AI_LABEL[facts.language],
-      };
-      const verification = verifySummary(
-        summary,
-        facts,
-        context.map((c) => c.chunk),
-      );
-      if (!verification.ok) {
-        counts.products_failed += 1;
-        await recordSkip(db, {
-          ...base,
-          reason: `verification_failed: ${verification.problems.slice(0, 5).join('; ')}`,
-          reviewCount: facts.reviewCount,
-        });
-      } else {
-        await insertSummary(db, {
-          summary,
+      return;
+    }
+    const chunks = await loadProductChunks(db, facts.productId);
+    const context = retrieval.retrieve(chunks);
+    const produced = await produceSummary(
+      { product: facts, context, allChunks: chunks },
+      { primary: summarizer, fallback: options.fallback, embedder, ttlSeconds: options.ttlSeconds },
+    );
+    counts.outcomes[produced.outcome] += 1;
+    counts.claims_dropped += produced.droppedClaims;
+    counts.tokens.prompt += produced.usage.promptTokens;
+    counts.tokens.completion += produced.usage.completionTokens;
+    counts.tokens.calls += produced.usage.calls;
+    const calls = options.callLog?.take(facts.productId) ?? [];
+    // One transaction per product: summary, outcome and call records are committed together or not at all,
+    // so a killed run resumes with exactly the products it had not finished.
+    await db.transaction().execute(async (trx) => {
+      if (produced.summary) {
+        await insertSummary(trx, {
+          summary: produced.summary,
+          modelVersion,
           productRevision: product.revision,
-          context: { contextChunkIds: context.map((c) => c.chunk.chunkId), strategy: retrieval.id },
-          etag: etagOf(summary),
+          context: {
+            contextChunkIds: context.map((c) => c.chunk.chunkId),
+            strategy: retrieval.id,
+            ...(produced.promptVersion ? { promptVersion: produced.promptVersion } : {}),
+          },
+          etag: etagOf(produced.summary),
           runId: options.runId,
         });
-        counts.products_summarized += 1;
+      } else {
+        await recordDeadLetter(trx, { ...base, reasons: produced.reasons });
+        await recordSkip(trx, {
+          ...base,
+          reason: `verification_failed: ${produced.reasons.slice(0, 5).join('; ')}`,
+          reviewCount: facts.reviewCount,
+        });
       }
-    }
-    options.onProgress?.(counts);
-  }
+      await recordOutcome(trx, base, produced);
+      await recordCalls(trx, options.runId, facts.productId, calls);
+    });
+    if (produced.summary) counts.products_summarized += 1;
+    else counts.products_failed += 1;
+  };
+
+  const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+  const products = await productsToSummarize(db, modelVersion, options.minReviews, options.productIds);
+  await Promise.all(
+    products.map((product) =>
+      limit(async () => {
+        await summarizeOne(product);
+        options.onProgress?.(counts);
+      }),
+    ),
+  );
   return counts;
 }

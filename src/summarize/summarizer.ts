@@ -9,6 +9,25 @@ export interface SummaryDraft {
   readonly overview_citations: readonly string[];
   readonly pros: readonly Claim[];
   readonly cons: readonly Claim[];
+  /** What the stage records about how the draft was made (LLM summarizers fill it in). */
+  readonly meta?: DraftMeta;
+}
+
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly calls: number;
+}
+
+export interface DraftMeta {
+  /** The model version that really produced the draft (e.g. the LoRA adapter), when it differs. */
+  readonly producedBy?: string;
+  readonly promptVersion?: string;
+  readonly usage?: TokenUsage;
+  /** True once the model was asked to repair its answer; a draft is repaired at most once. */
+  readonly repaired?: boolean;
+  /** Opaque state a summarizer needs to repair its own draft (e.g. the conversation so far). */
+  readonly conversation?: unknown;
 }
 
 export interface ProductFacts {
@@ -35,6 +54,13 @@ export interface Summarizer {
   /** The model version recorded with every summary it produces. */
   readonly modelVersion: string;
   summarize(input: SummarizerInput): Promise<SummaryDraft>;
+  /**
+   * `free-text`: the model writes the words, so every claim is checked for support by its sources.
+   * `templated` (default): fixed phrases around aspects and computed counts, grounded by construction.
+   */
+  readonly draftKind?: 'free-text' | 'templated';
+  /** Optional: one attempt to fix a draft that failed verification, told what was wrong. */
+  repair?(input: SummarizerInput, draft: SummaryDraft, problems: readonly string[]): Promise<SummaryDraft>;
 }
 
 /** Share of reviews rated 1–2 stars. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { enqueuePipeline, schedulePipeline, startWorker } from '../../orchestrate/bullmq-executor.js';
 import { PIPELINES } from '../../orchestrate/dag.js';
 import { runPipelineInProcess } from '../../orchestrate/in-process-executor.js';
-import { defaultComponents } from '../../pipeline/components.js';
+import { productionComponents } from '../../pipeline/components-for-version.js';
 import { openStore } from '../../store/store.js';
 import { commandConfig as config, printJson, withStore } from '../context.js';
 
@@ -44,8 +44,8 @@ export function registerOrchestrateCommands(program: Command): void {
         }
         const cfg = config(command);
         printJson(
-          await withStore(cfg, (store) =>
-            runPipelineInProcess({ store, config: cfg, components: defaultComponents() }, name, data),
+          await withStore(cfg, async (store) =>
+            runPipelineInProcess({ store, config: cfg, components: await productionComponents(store.db) }, name, data),
           ),
         );
       },
@@ -79,7 +79,7 @@ export function registerOrchestrateCommands(program: Command): void {
       const cfg = config(command);
       const store = await openStore(cfg);
       const handle = startWorker(
-        { store, config: cfg, components: defaultComponents() },
+        { store, config: cfg, components: await productionComponents(store.db) },
         { ...queueOptions(opts), concurrency: Number(opts.concurrency), lockDurationMs: Number(opts.lockMs) },
       );
       handle.worker.on('completed', (job) =>

@@ -10,9 +10,11 @@ import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { writeSample } from '../../sample/write-sample.js';
 import { withRun } from '../../store/runs.js';
 import { allLatestSummaries } from '../../store/summaries.js';
+import type { LlmFlags } from '../../summarize/llm/llm-config.js';
 import { summarizeProducts } from '../../summarize/summarize-stage.js';
 import { commandConfig as config, printJson, withStore } from '../context.js';
 import { createProgress } from '../progress.js';
+import { addLlmOptions, summarizerFromFlags } from './llm.js';
 
 /** sample, ingest, index, summarize, run, export, rejects: the batch side of the CLI. */
 export function registerPipelineCommands(program: Command): void {
@@ -77,31 +79,41 @@ export function registerPipelineCommands(program: Command): void {
       printJson(counts);
     });
 
-  program
-    .command('summarize')
-    .description('summarize every product whose reviews changed since its last summary')
-    .option('--min-reviews <n>', 'products with fewer reviews get no summary (env REVIEWLENS_MIN_REVIEWS)')
-    .action(async (opts: { minReviews?: string }, command: Command) => {
-      const cfg = config(command, { minReviews: opts.minReviews });
-      const progress = createProgress();
-      const counts = await withStore(cfg, async ({ db }) => {
-        // The batch runs the registry's production version.
-        const components = await productionComponents(db);
-        return withRun(db, 'summarize', (runId) =>
-          summarizeProducts(db, {
-            runId,
-            summarizer: components.summarizer,
-            retrieval: components.retrieval,
-            minReviews: cfg.minReviews,
-            ttlSeconds: cfg.ttlSeconds,
-            defaultLanguage: cfg.defaultLanguage,
-            onProgress: (c) => progress.update('summarize', c),
-          }),
-        );
-      });
-      progress.done('summarize', counts);
-      printJson(counts);
+  addLlmOptions(
+    program
+      .command('summarize')
+      .description('summarize every product whose reviews changed since its last summary')
+      .option('--min-reviews <n>', 'products with fewer reviews get no summary (env REVIEWLENS_MIN_REVIEWS)'),
+  ).action(async (opts: { minReviews?: string } & LlmFlags, command: Command) => {
+    const cfg = config(command, { minReviews: opts.minReviews });
+    const progress = createProgress();
+    const counts = await withStore(cfg, async ({ db }) => {
+      // The batch runs the registry's production version, or the LLM endpoint given by flags/env.
+      const components = await productionComponents(db);
+      // Flags (or REVIEWLENS_LLM_* env) override the registry with an ad-hoc endpoint.
+      const fromFlags = summarizerFromFlags(opts, components.summarizer);
+      const setup =
+        fromFlags.summarizer === components.summarizer ? { ...components, callLog: fromFlags.callLog } : fromFlags;
+      const result = await withRun(db, 'summarize', (runId) =>
+        summarizeProducts(db, {
+          runId,
+          summarizer: setup.summarizer,
+          fallback: setup.fallback,
+          callLog: setup.callLog,
+          concurrency: setup.concurrency,
+          embedder: components.embedder,
+          retrieval: components.retrieval,
+          minReviews: cfg.minReviews,
+          ttlSeconds: cfg.ttlSeconds,
+          defaultLanguage: cfg.defaultLanguage,
+          onProgress: (c) => progress.update('summarize', c),
+        }),
+      );
+      return { model_version: setup.summarizer.modelVersion, ...result };
     });
+    progress.done('summarize', counts);
+    printJson(counts);
+  });
 
   program
     .command('run')

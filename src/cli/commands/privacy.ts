@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultComponents } from '../../pipeline/components.js';
+import { productionComponents } from '../../pipeline/components-for-version.js';
 import { eraseSubject } from '../../privacy/erase.js';
 import { withRun } from '../../store/runs.js';
 import { summarizeProducts } from '../../summarize/summarize-stage.js';
@@ -20,13 +20,16 @@ export function registerPrivacyCommands(program: Command): void {
         : ({ kind: 'review', reviewId: opts.review! } as const);
       const result = await withStore(cfg, async ({ db }) => {
         const erased = await eraseSubject(db, subject);
-        const components = defaultComponents();
+        const components = await productionComponents(db);
         // Same run: affected products get a fresh summary from the remaining reviews, or none (too few left).
         const resummarized = await withRun(db, 'summarize', (runId) =>
           summarizeProducts(db, {
             runId,
             productIds: erased.products_affected,
             summarizer: components.summarizer,
+            fallback: components.fallback,
+            concurrency: components.concurrency,
+            embedder: components.embedder,
             retrieval: components.retrieval,
             minReviews: cfg.minReviews,
             ttlSeconds: cfg.ttlSeconds,

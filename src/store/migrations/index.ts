@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { StoreDialect } from '../store.js';
 import { backbone } from './0001-backbone.js';
+import { llmBatch } from './0003-llm-batch.js';
 import { modelRegistry } from './0004-model-registry.js';
 import { serve } from './0005-serve.js';
 import { erasureAudit } from './0006-erasure-audit.js';
@@ -18,6 +19,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0007_snippet_search': snippetSearch(dialect),
     '0004_model_registry': modelRegistry(dialect),
     '0005_serve': serve(dialect),
+    '0003_llm_batch': llmBatch(dialect),
   };
 }
 
