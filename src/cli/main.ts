@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerEvalGuardsCommands } from './commands/eval-guards.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
 import { registerServeCommands } from './commands/serve.js';
 
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerPipelineCommands(program);
 registerServeCommands(program);
+registerEvalGuardsCommands(program);
 
 program.parseAsync(process.argv).catch((error: Error & { code?: string }) => {
   process.stderr.write(`reviewlens: ${error.message}${error.code ? ` (${error.code})` : ''}\n`);
