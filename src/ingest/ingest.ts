@@ -4,15 +4,20 @@ import type { Rejection, Review } from '../domain/review.js';
 import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { validateRecord } from './contract.js';
-import { prepareReview } from './prepare-review.js';
+import { flagDuplicates } from './flags/duplicates.js';
+import type { GuardOptions } from './flags/flag-reasons.js';
+import { initLanguageId } from './language-id.js';
+import { prepareReview, withFlags } from './prepare-review.js';
 import type { ReviewSource } from './sources/source-item.js';
 
-export interface IngestOptions {
+export interface IngestOptions extends GuardOptions {
   readonly runId: string;
   readonly defaultLanguage: Language;
   /** Reviews per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (counts: IngestCounts) => void;
+  /** Every accepted batch (after flagging), e.g. for the snapshot writer. */
+  readonly onBatch?: (reviews: readonly Review[]) => void;
 }
 
 export interface IngestCounts {
@@ -24,6 +29,9 @@ export interface IngestCounts {
   reviews_unchanged: number;
   products_changed: number;
   rejects_by_reason: Record<string, number>;
+  /** Accepted reviews kept out of summaries, by flag reason (a review may have several). */
+  flags_by_reason: Record<string, number>;
+  reviews_flagged: number;
 }
 
 export class EmptyInputError extends Error {
@@ -49,7 +57,10 @@ export async function ingest(
     reviews_unchanged: 0,
     products_changed: 0,
     rejects_by_reason: {},
+    flags_by_reason: {},
+    reviews_flagged: 0,
   };
+  await initLanguageId();
   const now = Date.now();
   let batch = new Map<string, { review: Review; position: number; raw: string }>();
   let rejects: RejectRow[] = [];
@@ -70,6 +81,23 @@ export async function ingest(
 
   const flush = async () => {
     const entries = [...batch.values()];
+    const duplicates = await flagDuplicates(
+      db,
+      entries.map(({ review }) => ({
+        reviewId: review.reviewId,
+        productId: review.productId,
+        userId: review.userId,
+        text: review.reviewText,
+      })),
+    );
+    for (const entry of entries) {
+      const duplicate = duplicates.get(entry.review.reviewId);
+      if (duplicate) entry.review = withFlags(entry.review, [...(entry.review.flags ?? []), duplicate]);
+      const flags = entry.review.flags ?? [];
+      if (flags.length > 0) counts.reviews_flagged += 1;
+      for (const flag of flags) counts.flags_by_reason[flag.reason] = (counts.flags_by_reason[flag.reason] ?? 0) + 1;
+    }
+    options.onBatch?.(entries.map((entry) => entry.review));
     const outcome = await writeReviewBatch(
       db,
       options.runId,

@@ -151,7 +151,9 @@ export const PHONE_COUNTRY_FOR_LANGUAGE: Readonly<Record<Language, CountryCode>>
   nl: 'NL',
   pl: 'PL',
 };
-const ALL_COUNTRIES = Object.values(PHONE_COUNTRY_FOR_LANGUAGE);
+/** English reviews also come from North America: their 10-digit national format is tried after GB. */
+const ALL_COUNTRIES: readonly CountryCode[] = [...Object.values(PHONE_COUNTRY_FOR_LANGUAGE), 'US'];
+const EXTRA_COUNTRIES: Partial<Record<Language, readonly CountryCode[]>> = { en: ['GB', 'US'] };
 
 const MIN_PHONE_DIGITS = 7;
 /**
@@ -222,7 +224,9 @@ function phonesInCandidate(candidate: string, countries: readonly CountryCode[])
 }
 
 function findPhones(text: string, context: PiiContext): PiiSpan[] {
-  const countries = context.language ? [PHONE_COUNTRY_FOR_LANGUAGE[context.language]] : ALL_COUNTRIES;
+  const countries = context.language
+    ? (EXTRA_COUNTRIES[context.language] ?? [PHONE_COUNTRY_FOR_LANGUAGE[context.language]])
+    : ALL_COUNTRIES;
   const spans: PiiSpan[] = [];
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {

@@ -3,12 +3,13 @@ import { isSupportedLanguage, type Language } from '../domain/languages.js';
 import type { Rejection, Review } from '../domain/review.js';
 import { cleanReviewText } from './clean-text.js';
 import type { ContractRecord } from './contract.js';
+import { contentFlags, type GuardOptions } from './flags/flag-reasons.js';
 import { detectLanguage } from './language-id.js';
 import { redactPii } from './pii.js';
 
 export type PrepareResult = { ok: true; review: Review } | { ok: false; rejection: Rejection };
 
-export interface PrepareOptions {
+export interface PrepareOptions extends GuardOptions {
   /** The shop's locale: used when a text is too short to identify its language. */
   readonly defaultLanguage: Language;
 }
@@ -69,6 +70,17 @@ export function prepareReview(record: ContractRecord, options: PrepareOptions): 
     productName: record.productName,
     metadata: record.metadata,
   };
-  const contentHash = createHash('sha1').update(JSON.stringify(stored)).digest('base64url');
-  return { ok: true, review: { ...stored, contentHash } };
+  const flags = contentFlags(reviewText, language, options);
+  if (options.toxicityMode === 'exclude' && flags.some((flag) => flag.reason === 'toxic')) {
+    return { ok: false, rejection: { reason: 'toxic', detail: flags.find((f) => f.reason === 'toxic')!.detail } };
+  }
+  return { ok: true, review: withFlags({ ...stored, contentHash: '' }, flags) };
+}
+
+/** Sets the flags and the content hash over every stored field including the flag reasons. */
+export function withFlags(review: Review, flags: NonNullable<Review['flags']>): Review {
+  const { contentHash: _ignored, flags: _old, ...stored } = review;
+  const reasons = flags.map((flag) => flag.reason);
+  const contentHash = createHash('sha1').update(JSON.stringify(stored)).update(reasons.join(',')).digest('base64url');
+  return { ...stored, contentHash, flags };
 }

@@ -77,6 +77,7 @@ async function productFacts(
     .selectFrom('reviews')
     .select(({ fn }) => ['star_rating', 'language', fn.countAll<number>().as('n')])
     .where('product_id', '=', product.product_id)
+    .where('flags', '=', '') // flagged reviews are kept out of summaries and their facts
     .groupBy(['star_rating', 'language'])
     .execute();
   const unindexed = await db

@@ -140,7 +140,7 @@ export function registerPipelineCommands(program: Command): void {
 
   program
     .command('rejects')
-    .description('list rejected records from the dead-letter table')
+    .description('list rejected records (dead letter) and flagged reviews (kept out of summaries) with reason codes')
     .option('--reason <code>', 'only this reason code')
     .option('--run <id>', 'only this run')
     .option('--limit <n>', 'at most this many', '100')
@@ -154,7 +154,16 @@ export function registerPipelineCommands(program: Command): void {
           .limit(Number(opts.limit));
         if (opts.reason) query = query.where('reason', '=', opts.reason);
         if (opts.run) query = query.where('run_id', '=', opts.run);
-        for (const row of await query.execute()) printJson(row);
+        for (const row of await query.execute()) printJson({ kind: 'reject', ...row });
+        // Flagged reviews are stored but kept out of summaries; they are listed here with their reason too.
+        let flags = db
+          .selectFrom('review_flags')
+          .select(['run_id', 'review_id', 'product_id', 'reason', 'detail'])
+          .orderBy('id')
+          .limit(Number(opts.limit));
+        if (opts.reason) flags = flags.where('reason', '=', opts.reason);
+        if (opts.run) flags = flags.where('run_id', '=', opts.run);
+        for (const row of await flags.execute()) printJson({ kind: 'flag', ...row });
       });
     });
 }

@@ -46,8 +46,9 @@ export function evaluateLangid(samples: ReadonlyMap<Language, readonly string[]>
       if (!detection.reliable) unsure++;
       if (detection.language === gold) correct++;
       else {
-        const row = (confusions[gold] ??= {});
+        const row = confusions[gold] ?? {};
         row[detection.language] = (row[detection.language] ?? 0) + 1;
+        confusions[gold] = row;
       }
     }
     accuracy[gold] = round(lines.length === 0 ? 0 : correct / lines.length);

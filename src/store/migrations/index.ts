@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { StoreDialect } from '../store.js';
 import { backbone } from './0001-backbone.js';
+import { ingestGuards } from './0002-ingest-guards.js';
 
 /**
  * Migrations live in code (not files read at run time) so the compiled package carries them. Each is written
@@ -10,6 +11,7 @@ import { backbone } from './0001-backbone.js';
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_backbone': backbone(dialect),
+    '0002_ingest_guards': ingestGuards(dialect),
   };
 }
 
