@@ -8,6 +8,7 @@ import { flagDuplicates } from './flags/duplicates.js';
 import type { GuardOptions } from './flags/flag-reasons.js';
 import { initLanguageId } from './language-id.js';
 import { prepareReview, withFlags } from './prepare-review.js';
+import { SnapshotWriter } from './snapshot-writer.js';
 import type { ReviewSource } from './sources/source-item.js';
 
 export interface IngestOptions extends GuardOptions {
@@ -16,7 +17,9 @@ export interface IngestOptions extends GuardOptions {
   /** Reviews per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (counts: IngestCounts) => void;
-  /** Every accepted batch (after flagging), e.g. for the snapshot writer. */
+  /** Write a Parquet snapshot + manifest of the accepted reviews into this folder (see snapshot-writer.ts). */
+  readonly snapshotsDir?: string;
+  /** Every accepted batch (after flagging). */
   readonly onBatch?: (reviews: readonly Review[]) => void;
 }
 
@@ -32,6 +35,7 @@ export interface IngestCounts {
   /** Accepted reviews kept out of summaries, by flag reason (a review may have several). */
   flags_by_reason: Record<string, number>;
   reviews_flagged: number;
+  snapshot_id?: string;
 }
 
 export class EmptyInputError extends Error {
@@ -61,6 +65,7 @@ export async function ingest(
     reviews_flagged: 0,
   };
   await initLanguageId();
+  const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
   const now = Date.now();
   let batch = new Map<string, { review: Review; position: number; raw: string }>();
   let rejects: RejectRow[] = [];
@@ -97,7 +102,7 @@ export async function ingest(
       if (flags.length > 0) counts.reviews_flagged += 1;
       for (const flag of flags) counts.flags_by_reason[flag.reason] = (counts.flags_by_reason[flag.reason] ?? 0) + 1;
     }
-    options.onBatch?.(entries.map((entry) => entry.review));
+
     const outcome = await writeReviewBatch(
       db,
       options.runId,
@@ -118,6 +123,10 @@ export async function ingest(
       }
       await writeReviewBatch(db, options.runId, [], rejects);
     }
+    const rejectedIds = new Set(outcome.duplicates.map((review) => review.reviewId));
+    const accepted = entries.filter((entry) => !rejectedIds.has(entry.review.reviewId)).map((entry) => entry.review);
+    options.onBatch?.(accepted);
+    snapshot?.add(accepted);
     counts.reviews_inserted += outcome.inserted;
     counts.reviews_updated += outcome.updated;
     counts.reviews_unchanged += outcome.unchanged;
@@ -153,5 +162,6 @@ export async function ingest(
   if (counts.reviews_read === 0) {
     throw new EmptyInputError(`the input ${source.name} holds no records`);
   }
+  if (snapshot) counts.snapshot_id = (await snapshot.finish(db, counts.rejects_by_reason)).snapshot_id;
   return counts;
 }
