@@ -70,6 +70,7 @@ export async function flagDuplicates(
   const signatures = inputs.map(signatureOf);
 
   const known = new Map<string, Flag | null>();
+  const changed: string[] = [];
   const byHash = new Map<string, { review_id: string; product_id: string; user_id: string | null }>();
   const candidates = new Map<string, SimHash>();
   for (let i = 0; i < signatures.length; i += IN_LIMIT) {
@@ -84,13 +85,19 @@ export async function flagDuplicates(
     }
     for (const row of await db
       .selectFrom('text_signatures')
-      .select(['review_id', 'verdict', 'verdict_detail'])
+      .select(['review_id', 'text_hash', 'verdict', 'verdict_detail'])
       .where(
         'review_id',
         'in',
         part.map((s) => s.review_id),
       )
       .execute()) {
+      // An edited text is judged again (its old signature is replaced below).
+      const self = part.find((s) => s.review_id === row.review_id);
+      if (self && self.text_hash !== row.text_hash) {
+        changed.push(row.review_id);
+        continue;
+      }
       known.set(
         row.review_id,
         row.verdict === '' ? null : { reason: row.verdict as Flag['reason'], detail: row.verdict_detail },
@@ -148,6 +155,10 @@ export async function flagDuplicates(
     }
   }
 
+  if (changed.length > 0) {
+    await db.deleteFrom('signature_bands').where('review_id', 'in', changed).execute();
+    await db.deleteFrom('text_signatures').where('review_id', 'in', changed).execute();
+  }
   const fresh = signatures.filter((s) => !known.has(s.review_id));
   for (let i = 0; i < fresh.length; i += 150) {
     const part = fresh.slice(i, i + 150);
