@@ -42,11 +42,12 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${PREFIX_WORDS})\\s+(?:${w}\\s?){1,5}`, 'giu'),
   // Via Roma 12 / Calle Mayor, 5 / ul. Miła 53 / Avenue Teboulbi 137
   new RegExp(
-    `(?<![\\p{L}])(?:${PREFIX_WORDS})\\s+(?:(?:de|del|de la|des|du|della|di|dei|van|der|la|le|los|las|y)\\s+)?(?:${W}\\s+){0,3}${W},?\\s+(?:n[º°o.]\\s*)?${NUM}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}])(?:${PREFIX_WORDS}|${titleCase(PREFIX_WORDS)})\\s+(?:(?:de|del|de la|des|du|della|di|dei|van|der|la|le|los|las|y)\\s+)?(?:${W}\\s+){0,3}${W},?\\s+(?:n[º°o.]\\s*)?${NUM}(?![\\p{L}\\p{N}])`,
     'gu',
   ),
   // Hauptstraße 5 / Kerkstraat 12a / Søndergade 52 / Brucker Bundesstrasse 31
-  new RegExp(`(?<![\\p{L}])(?:${W}\\s+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'giu'),
+  // (case-sensitive: the optional word before must really be capitalised, "an Hauptstraße 5" keeps "an")
+  new RegExp(`(?<![\\p{L}])(?:${W}\\s+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'gu'),
   // Crown St (no number) after a number is covered above; "Glyn St." without a number is too vague.
   // Unit and box lines
   /(?<![\p{L}])(?:suite|apt\.?|apartment|unit|flat|p\.?\s?o\.?\s?box|postbox|postfach|boîte postale|bp|psc)\s+\d{1,6}(?:,?\s+box\s+\d{1,6})?(?![\p{N}])/giu,
