@@ -63,7 +63,7 @@ const PATTERNS: RegExp[] = [
 /** Cues that are unambiguous about an address follow: a capitalised clause is enough. */
 const STRONG_CUE = /address|adres|anschrift|dirección|indirizzo|lives|wohnt|habite|vive|abita|woont|mieszka/i;
 const CUES =
-  /(?:\baddress(?:es)?\b|\bAdresse\b|\bAnschrift\b|\bdirección\b|\bindirizzo\b|\badres\b|\badresem?\b|\blives (?:on|at)\b|\bwohnt (?:in der|in|an der|am)\b|\bhabite (?:au|à|rue)\b|\bvive en\b|\babita in\b|\bwoont (?:aan|op)\b|\bmieszka (?:na|przy)\b|\bmeet (?:me|you) at\b|\bdrops you off at\b|\bsend (?:it|a new one|them)? ?to\b|\breturn to\b|\btaxi to\b|\bit'?s in\b|\boffice is at\b|\bit is\b(?= \d)|\brestaurant is at\b|\bUser:)[:\s]+/giu;
+  /(?:\baddress(?:es)?\b|\bAdresse\b|\bAnschrift\b|\bdirección\b|\bindirizzo\b|\badres\b|\badresem?\b|\blives (?:on|at)\b|\bwohnt (?:in der|in|an der|am)\b|\bhabite (?:au|à|rue)\b|\bvive en\b|\babita in\b|\bwoont (?:aan|op)\b|\bmieszka (?:na|przy)\b|\bmeet (?:me|you) at\b|\bdrops you off at\b|\bsend (?:it|a new one|them)? ?to\b|\breturn to\b|\btaxi to\b|\bit'?s in\b|\boffice is at\b|\bit is\b(?= \d)|\brestaurant is at\b|\bUser:)[:\s]+/gi;
 const CLAUSE_END = /[\n;!?]|\.(?:\s|$)(?!\d)|,\s(?=\p{Ll})/u;
 
 function cueSpans(text: string): PiiSpan[] {

@@ -45,9 +45,9 @@ const NAME_RUN = new RegExp(`(?:${NAME_WORD})(?:[ \\t]+(?:${NAME_WORD})){0,3}`, 
 
 /** Words after which a name follows. Case-insensitive; names after them may even be lower-case. */
 const STRONG_CUES =
-  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bcalls? me|\bich heiße|\bmein name ist|\bje m'appelle|\bmon nom est|\bme llamo|\bmi chiamo|\bmijn naam is|\bnazywam się|\bmam na imię)\s+/giu;
+  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bcalls? me|\bich heiße|\bmein name ist|\bje m'appelle|\bmon nom est|\bme llamo|\bmi chiamo|\bmijn naam is|\bnazywam się|\bmam na imię)\s+/gi; // no `u`: with `iu`, \b and case folding are ~10× slower in V8
 const CUES =
-  /(?:\bmr\.?|\bmrs\.?|\bms\.?|\bmiss|\bdr\.?|\bprof\.?|\bsir|\bherr|\bfrau|\bmonsieur|\bmadame|\bmme\.?|\bm\.|\bseñor|\bseñora|\bsr\.?|\bsra\.?|\bsignor|\bsignora|\bsig\.?(?:ra)?|\bmeneer|\bmevrouw|\bdhr\.?|\bmevr\.?|\bpan|\bpani|\bthe seller|\bseller|\bverkäufer(?:in)?|\bvendeur|\bvendeuse|\bvendedor(?:a)?|\bvenditore|\bverkoper|\bsprzedawca|\bsprzedawczyni|\bcontact|\bkontakt|\bask for|\bfragen sie nach|\bdemandez|\bpregunta por|\bchiedete di|\bvraag naar|\bfollow up with|\bspeak to|\bi'm|\bi am|\bthis is|\bunder|\bchange it to|\bcorrect it to|\bwith|\bsaid|\bby|\bto|\badd|\bfounders:|\bheard|\bdirected by|\bstarring|\bcommenter|\bassistant to)\s+/giu;
+  /(?:\bmr\.?|\bmrs\.?|\bms\.?|\bmiss|\bdr\.?|\bprof\.?|\bsir|\bherr|\bfrau|\bmonsieur|\bmadame|\bmme\.?|\bm\.|\bseñor|\bseñora|\bsr\.?|\bsra\.?|\bsignor|\bsignora|\bsig\.?(?:ra)?|\bmeneer|\bmevrouw|\bdhr\.?|\bmevr\.?|\bpan|\bpani|\bthe seller|\bseller|\bverkäufer(?:in)?|\bvendeur|\bvendeuse|\bvendedor(?:a)?|\bvenditore|\bverkoper|\bsprzedawca|\bsprzedawczyni|\bcontact|\bkontakt|\bask for|\bfragen sie nach|\bdemandez|\bpregunta por|\bchiedete di|\bvraag naar|\bfollow up with|\bspeak to|\bi'm|\bi am|\bthis is|\bunder|\bchange it to|\bcorrect it to|\bwith|\bsaid|\bby|\bto|\badd|\bfounders:|\bheard|\bdirected by|\bstarring|\bcommenter|\bassistant to)\s+/gi;
 
 function extendRun(text: string, start: number): number {
   NAME_RUN.lastIndex = start;
