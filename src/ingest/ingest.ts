@@ -4,14 +4,14 @@ import type { Rejection, Review } from '../domain/review.js';
 import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { validateRecord } from './contract.js';
-import { flagDuplicates } from './flags/duplicates.js';
+import { DuplicateDetector, type DuplicateOptions } from './flags/duplicates.js';
 import type { GuardOptions } from './flags/flag-reasons.js';
 import { initLanguageId } from './language-id.js';
 import { prepareReview, withFlags } from './prepare-review.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 import type { ReviewSource } from './sources/source-item.js';
 
-export interface IngestOptions extends GuardOptions {
+export interface IngestOptions extends GuardOptions, DuplicateOptions {
   readonly runId: string;
   readonly defaultLanguage: Language;
   /** Reviews per transaction. */
@@ -66,6 +66,7 @@ export async function ingest(
   };
   await initLanguageId();
   const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
+  const duplicateDetector = new DuplicateDetector(db, options);
   const now = Date.now();
   let batch = new Map<string, { review: Review; position: number; raw: string }>();
   let rejects: RejectRow[] = [];
@@ -86,8 +87,7 @@ export async function ingest(
 
   const flush = async () => {
     const entries = [...batch.values()];
-    const duplicates = await flagDuplicates(
-      db,
+    const duplicates = await duplicateDetector.flag(
       entries.map(({ review }) => ({
         reviewId: review.reviewId,
         productId: review.productId,
@@ -97,8 +97,9 @@ export async function ingest(
     );
     for (const entry of entries) {
       const duplicate = duplicates.get(entry.review.reviewId);
-      if (duplicate) entry.review = withFlags(entry.review, [...(entry.review.flags ?? []), duplicate]);
-      const flags = entry.review.flags ?? [];
+      const flags = duplicate ? [...(entry.review.flags ?? []), duplicate] : (entry.review.flags ?? []);
+      // The content hash covers the flags, so it is computed once, after the last flag is known.
+      entry.review = withFlags(entry.review, flags);
       if (flags.length > 0) counts.reviews_flagged += 1;
       for (const flag of flags) counts.flags_by_reason[flag.reason] = (counts.flags_by_reason[flag.reason] ?? 0) + 1;
     }

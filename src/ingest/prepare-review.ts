@@ -21,7 +21,7 @@ function languageCode(value: string): string {
 
 /**
  * Turns a contract-valid record into a stored review: HTML to text, Unicode/whitespace normalisation,
- * language, then PII redaction (which needs the language to read national phone formats), then a content hash.
+ * language, then PII redaction (which needs the language to read national phone formats), then content flags.
  */
 export function prepareReview(record: ContractRecord, options: PrepareOptions): PrepareResult {
   const cleaned = cleanReviewText(record.reviewText);
@@ -74,7 +74,8 @@ export function prepareReview(record: ContractRecord, options: PrepareOptions): 
   if (options.toxicityMode === 'exclude' && flags.some((flag) => flag.reason === 'toxic')) {
     return { ok: false, rejection: { reason: 'toxic', detail: flags.find((f) => f.reason === 'toxic')!.detail } };
   }
-  return { ok: true, review: withFlags({ ...stored, contentHash: '' }, flags) };
+  // contentHash is set by withFlags() once every flag (including duplicates, known per batch) is decided.
+  return { ok: true, review: { ...stored, contentHash: '', flags } };
 }
 
 /** Sets the flags and the content hash over every stored field including the flag reasons. */

@@ -14,7 +14,6 @@ export interface Database {
   summary_skips: SummarySkipsTable;
   review_flags: ReviewFlagsTable;
   text_signatures: TextSignaturesTable;
-  signature_bands: SignatureBandsTable;
   snapshots: SnapshotsTable;
 }
 
@@ -35,17 +34,15 @@ export interface TextSignaturesTable {
   user_id: string | null;
   /** sha1 of the dedup key: exact duplicates. */
   text_hash: string;
+  /** sha1 of user id + dedup key (null without a user): the same user reposting. */
+  user_hash: string | null;
   /** 64-bit SimHash as 16 hex digits. */
   simhash: string;
+  /** Words in the dedup key: only distinctive texts count as duplicates across users. */
+  words: number;
   /** Duplicate flag reason decided when the review was first seen ('' = original) and its detail. */
   verdict: string;
   verdict_detail: string;
-}
-
-export interface SignatureBandsTable {
-  /** band index × 65536 + 16-bit band value. */
-  band: number;
-  review_id: string;
 }
 
 export interface SnapshotsTable {

@@ -1,19 +1,22 @@
 /**
- * Exact and near-duplicate detection across the whole store without holding texts in memory: each review's
- * signature (sha1 of the dedup key + 64-bit SimHash) is stored once, and one batch is checked with two indexed
- * lookups (text hashes; SimHash bands). Memory is bounded by the batch. The first review of a text stays
+ * Exact and near-duplicate detection across the whole store without holding texts in memory. Each review's
+ * signature (sha1 of the dedup key, sha1 of user + dedup key, 64-bit SimHash) is stored once in
+ * `text_signatures`; one batch is checked with indexed lookups for exact copies, and against a bounded
+ * in-memory SimHash index (near-duplicate-index.ts) for near copies. The first review of a text stays
  * included; later copies are flagged:
- *  - user_repost: the same user posted the same text on another product,
- *  - duplicate: the same text from another review,
- *  - near_duplicate: SimHash within Hamming distance 3 of another review (texts of ≥ 8 words only: short
- *    texts share too many shingles by chance and are already handled by too_short).
+ *  - user_repost: the same user posted the same text again (on another product, or the same one) — always,
+ *    however short the text,
+ *  - duplicate: the same text from another user — only when the text is distinctive (≥ `minDistinctiveWords`
+ *    words, default 10): "Great product!" from many customers is normal in a shop, not spam,
+ *  - near_duplicate: SimHash within Hamming distance 3 of a recent review, distinctive texts only.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { dedupKey } from '../clean-text.js';
 import type { Flag } from './flag-reasons.js';
-import { bands, fromHex, hamming, NEAR_DUPLICATE_DISTANCE, type SimHash, simhash, toHex } from './simhash.js';
+import { DEFAULT_NEAR_DUPLICATE_WINDOW, NearDuplicateIndex } from './near-duplicate-index.js';
+import { fromHex, type SimHash, simhash, toHex } from './simhash.js';
 
 export interface SignatureInput {
   readonly reviewId: string;
@@ -22,18 +25,34 @@ export interface SignatureInput {
   readonly text: string;
 }
 
+export interface DuplicateOptions {
+  /** Texts from different users count as duplicates only from this many words on (default 10). */
+  readonly minDistinctiveWords?: number;
+  /** Most recent signatures kept in memory for near-duplicate lookup (default 500,000). */
+  readonly nearDuplicateWindow?: number;
+}
+
+export const DEFAULT_MIN_DISTINCTIVE_WORDS = 10;
+
 interface Signature {
   review_id: string;
   product_id: string;
   user_id: string | null;
   text_hash: string;
+  user_hash: string | null;
   simhash: string;
   hash: SimHash;
   words: number;
 }
 
-const MIN_NEAR_DUPLICATE_WORDS = 8;
+interface Earlier {
+  review_id: string;
+  product_id: string;
+}
+
 const IN_LIMIT = 900;
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
 
 function signatureOf(input: SignatureInput): Signature {
   const key = dedupKey(input.text);
@@ -42,144 +61,148 @@ function signatureOf(input: SignatureInput): Signature {
     review_id: input.reviewId,
     product_id: input.productId,
     user_id: input.userId,
-    text_hash: createHash('sha1').update(key).digest('base64url'),
+    text_hash: sha1(key),
+    user_hash: input.userId === null ? null : sha1(`${input.userId}\n${key}`),
     simhash: toHex(hash),
     hash,
     words: key === '' ? 0 : key.split(' ').length,
   };
 }
 
-function exactFlag(self: Signature, other: { review_id: string; product_id: string; user_id: string | null }): Flag {
-  if (self.user_id !== null && other.user_id === self.user_id && other.product_id !== self.product_id) {
-    return { reason: 'user_repost', detail: `same text as ${other.review_id} by the same user on ${other.product_id}` };
-  }
-  return { reason: 'duplicate', detail: `same text as ${other.review_id}` };
+function repostFlag(other: Earlier, self: Signature): Flag {
+  return other.product_id === self.product_id
+    ? { reason: 'user_repost', detail: `same text as ${other.review_id} by the same user on the same product` }
+    : { reason: 'user_repost', detail: `same text as ${other.review_id} by the same user on ${other.product_id}` };
 }
 
 /**
- * Flags duplicates in one batch (against the store and earlier reviews of the batch) and stores the new
- * signatures. Reviews already signed (re-ingest) keep their earlier verdict source: they are compared with
- * every OTHER review only.
+ * One detector per ingest run: `flag()` is called once per batch, in input order. The near-duplicate window
+ * is warmed from the store on the first call, so copies of reviews from earlier runs are found too.
  */
-export async function flagDuplicates(
-  db: Kysely<Database>,
-  inputs: readonly SignatureInput[],
-): Promise<Map<string, Flag>> {
-  const flags = new Map<string, Flag>();
-  if (inputs.length === 0) return flags;
-  const signatures = inputs.map(signatureOf);
+export class DuplicateDetector {
+  private readonly minWords: number;
+  private readonly index: NearDuplicateIndex;
+  private warmed = false;
 
-  const known = new Map<string, Flag | null>();
-  const changed: string[] = [];
-  const byHash = new Map<string, { review_id: string; product_id: string; user_id: string | null }>();
-  const candidates = new Map<string, SimHash>();
-  for (let i = 0; i < signatures.length; i += IN_LIMIT) {
-    const part = signatures.slice(i, i + IN_LIMIT);
-    for (const row of await db
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: DuplicateOptions = {},
+  ) {
+    this.minWords = options.minDistinctiveWords ?? DEFAULT_MIN_DISTINCTIVE_WORDS;
+    this.index = new NearDuplicateIndex(options.nearDuplicateWindow ?? DEFAULT_NEAR_DUPLICATE_WINDOW);
+  }
+
+  private async warm(): Promise<void> {
+    this.warmed = true;
+    // Streamed: at most `capacity` signatures are held (the ring drops the oldest).
+    const rows = this.db
       .selectFrom('text_signatures')
-      .select(['review_id', 'product_id', 'user_id', 'text_hash'])
-      .where('text_hash', 'in', [...new Set(part.map((s) => s.text_hash))])
-      .orderBy('review_id')
-      .execute()) {
-      if (!byHash.has(row.text_hash)) byHash.set(row.text_hash, row);
-    }
-    for (const row of await db
-      .selectFrom('text_signatures')
-      .select(['review_id', 'text_hash', 'verdict', 'verdict_detail'])
-      .where(
-        'review_id',
-        'in',
-        part.map((s) => s.review_id),
-      )
-      .execute()) {
-      // An edited text is judged again (its old signature is replaced below).
-      const self = part.find((s) => s.review_id === row.review_id);
-      if (self && self.text_hash !== row.text_hash) {
-        changed.push(row.review_id);
-        continue;
-      }
-      known.set(
-        row.review_id,
-        row.verdict === '' ? null : { reason: row.verdict as Flag['reason'], detail: row.verdict_detail },
-      );
-    }
-    const bandKeys = [
-      ...new Set(part.filter((s) => s.words >= MIN_NEAR_DUPLICATE_WORDS).flatMap((s) => bands(s.hash))),
-    ];
-    for (let j = 0; j < bandKeys.length; j += IN_LIMIT) {
-      for (const row of await db
-        .selectFrom('signature_bands')
-        .innerJoin('text_signatures', 'text_signatures.review_id', 'signature_bands.review_id')
-        .select(['text_signatures.review_id', 'text_signatures.simhash'])
-        .where('signature_bands.band', 'in', bandKeys.slice(j, j + IN_LIMIT))
+      .select(['review_id', 'simhash'])
+      .where('words', '>=', this.minWords)
+      .stream(1000);
+    for await (const row of rows) this.index.add(fromHex(row.simhash), row.review_id);
+  }
+
+  /** Flags duplicates in one batch (against the store and earlier reviews of the batch); stores new signatures. */
+  async flag(inputs: readonly SignatureInput[]): Promise<Map<string, Flag>> {
+    if (!this.warmed) await this.warm();
+    const flags = new Map<string, Flag>();
+    if (inputs.length === 0) return flags;
+    const signatures = inputs.map(signatureOf);
+
+    // Re-ingest: a review already signed keeps the verdict made when it was first seen (first seen = original).
+    const known = new Map<string, Flag | null>();
+    const changed: string[] = [];
+    const byText = new Map<string, Earlier>();
+    const byUser = new Map<string, Earlier>();
+    for (let i = 0; i < signatures.length; i += IN_LIMIT) {
+      const part = signatures.slice(i, i + IN_LIMIT);
+      const self = new Map(part.map((s) => [s.review_id, s]));
+      for (const row of await this.db
+        .selectFrom('text_signatures')
+        .select(['review_id', 'text_hash', 'verdict', 'verdict_detail'])
+        .where('review_id', 'in', [...self.keys()])
         .execute()) {
-        candidates.set(row.review_id, fromHex(row.simhash));
+        // An edited text is judged again (its old signature is replaced below).
+        if (self.get(row.review_id)!.text_hash !== row.text_hash) {
+          changed.push(row.review_id);
+          continue;
+        }
+        known.set(
+          row.review_id,
+          row.verdict === '' ? null : { reason: row.verdict as Flag['reason'], detail: row.verdict_detail },
+        );
       }
-    }
-  }
-
-  // Within the batch: earlier reviews count as "stored" for later ones.
-  const batchBands = new Map<number, Signature[]>();
-  for (const self of signatures) {
-    const earlier = byHash.get(self.text_hash);
-    if (known.has(self.review_id)) {
-      // Re-ingest: the verdict made when the review was first seen stands (first seen = original).
-      const verdict = known.get(self.review_id);
-      if (verdict) flags.set(self.review_id, verdict);
-    } else if (earlier && earlier.review_id !== self.review_id) {
-      flags.set(self.review_id, exactFlag(self, earlier));
-    } else if (self.words >= MIN_NEAR_DUPLICATE_WORDS) {
-      let near: string | undefined;
-      for (const band of bands(self.hash)) {
-        for (const other of batchBands.get(band) ?? []) {
-          if (hamming(self.hash, other.hash) <= NEAR_DUPLICATE_DISTANCE) near = other.review_id;
+      const distinctive = [...new Set(part.filter((s) => s.words >= this.minWords).map((s) => s.text_hash))];
+      if (distinctive.length > 0) {
+        for (const row of await this.db
+          .selectFrom('text_signatures')
+          .select(['review_id', 'product_id', 'text_hash'])
+          .where('text_hash', 'in', distinctive)
+          .orderBy('review_id')
+          .execute()) {
+          if (!byText.has(row.text_hash)) byText.set(row.text_hash, row);
         }
       }
-      if (!near) {
-        for (const [otherId, otherHash] of candidates) {
-          if (otherId !== self.review_id && hamming(self.hash, otherHash) <= NEAR_DUPLICATE_DISTANCE) {
-            near = otherId;
-            break;
-          }
+      const userHashes = [...new Set(part.flatMap((s) => (s.user_hash === null ? [] : [s.user_hash])))];
+      if (userHashes.length > 0) {
+        for (const row of await this.db
+          .selectFrom('text_signatures')
+          .select(['review_id', 'product_id', 'user_hash'])
+          .where('user_hash', 'in', userHashes)
+          .orderBy('review_id')
+          .execute()) {
+          if (row.user_hash !== null && !byUser.has(row.user_hash)) byUser.set(row.user_hash, row);
         }
       }
-      if (near) flags.set(self.review_id, { reason: 'near_duplicate', detail: `near-identical to ${near}` });
     }
-    if (!byHash.has(self.text_hash)) byHash.set(self.text_hash, self);
-    if (self.words >= MIN_NEAR_DUPLICATE_WORDS) {
-      for (const band of bands(self.hash)) {
-        const list = batchBands.get(band) ?? [];
-        list.push(self);
-        batchBands.set(band, list);
-      }
-    }
-  }
 
-  if (changed.length > 0) {
-    await db.deleteFrom('signature_bands').where('review_id', 'in', changed).execute();
-    await db.deleteFrom('text_signatures').where('review_id', 'in', changed).execute();
+    for (const self of signatures) {
+      const distinctive = self.words >= this.minWords;
+      if (known.has(self.review_id)) {
+        const verdict = known.get(self.review_id);
+        if (verdict) flags.set(self.review_id, verdict);
+      } else {
+        const sameUser = self.user_hash === null ? undefined : byUser.get(self.user_hash);
+        const sameText = distinctive ? byText.get(self.text_hash) : undefined;
+        if (sameUser && sameUser.review_id !== self.review_id) {
+          flags.set(self.review_id, repostFlag(sameUser, self));
+        } else if (sameText && sameText.review_id !== self.review_id) {
+          flags.set(self.review_id, { reason: 'duplicate', detail: `same text as ${sameText.review_id}` });
+        } else if (distinctive) {
+          const near = this.index.find(self.hash, self.review_id);
+          if (near) flags.set(self.review_id, { reason: 'near_duplicate', detail: `near-identical to ${near}` });
+        }
+      }
+      // Later reviews of this batch compare with earlier ones as if those were stored.
+      if (!byText.has(self.text_hash)) byText.set(self.text_hash, self);
+      if (self.user_hash !== null && !byUser.has(self.user_hash)) byUser.set(self.user_hash, self);
+      if (distinctive && !known.has(self.review_id)) this.index.add(self.hash, self.review_id);
+    }
+
+    if (changed.length > 0) {
+      await this.db.deleteFrom('text_signatures').where('review_id', 'in', changed).execute();
+    }
+    const fresh = signatures.filter((s) => !known.has(s.review_id));
+    // 9 columns per row: 500 rows stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < fresh.length; i += 500) {
+      await this.db
+        .insertInto('text_signatures')
+        .values(
+          fresh.slice(i, i + 500).map(({ review_id, product_id, user_id, text_hash, user_hash, simhash, words }) => ({
+            review_id,
+            product_id,
+            user_id,
+            text_hash,
+            user_hash,
+            simhash,
+            words,
+            verdict: flags.get(review_id)?.reason ?? '',
+            verdict_detail: flags.get(review_id)?.detail ?? '',
+          })),
+        )
+        .execute();
+    }
+    return flags;
   }
-  const fresh = signatures.filter((s) => !known.has(s.review_id));
-  for (let i = 0; i < fresh.length; i += 150) {
-    const part = fresh.slice(i, i + 150);
-    await db
-      .insertInto('text_signatures')
-      .values(
-        part.map(({ review_id, product_id, user_id, text_hash, simhash }) => ({
-          review_id,
-          product_id,
-          user_id,
-          text_hash,
-          simhash,
-          verdict: flags.get(review_id)?.reason ?? '',
-          verdict_detail: flags.get(review_id)?.detail ?? '',
-        })),
-      )
-      .execute();
-    const bandRows = part
-      .filter((s) => s.words >= MIN_NEAR_DUPLICATE_WORDS)
-      .flatMap((s) => bands(s.hash).map((band) => ({ band, review_id: s.review_id })));
-    if (bandRows.length > 0) await db.insertInto('signature_bands').values(bandRows).execute();
-  }
-  return flags;
 }

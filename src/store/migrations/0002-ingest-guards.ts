@@ -3,7 +3,7 @@ import type { StoreDialect } from '../store.js';
 import { withSerialId } from './0001-backbone.js';
 
 /**
- * Ingest guards: review flags (kept out of summaries), text signatures for (near-)duplicate lookup by band,
+ * Ingest guards: review flags (kept out of summaries), text signatures for exact and near-duplicate lookup,
  * and snapshots (Parquet + manifest per accepted batch) with the snapshot id recorded on the run.
  */
 export function ingestGuards(dialect: StoreDialect): Migration {
@@ -33,19 +33,16 @@ export function ingestGuards(dialect: StoreDialect): Migration {
         .addColumn('product_id', 'text', (c) => c.notNull())
         .addColumn('user_id', 'text')
         .addColumn('text_hash', 'text', (c) => c.notNull())
+        // sha1 of user id + dedup key: the same user reposting, however short the text.
+        .addColumn('user_hash', 'text')
         .addColumn('simhash', 'text', (c) => c.notNull())
+        .addColumn('words', 'integer', (c) => c.notNull())
         // The duplicate verdict when first seen ('' = original), so a re-ingest reproduces it exactly.
         .addColumn('verdict', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('verdict_detail', 'text', (c) => c.notNull().defaultTo(''))
         .execute();
       await db.schema.createIndex('text_signatures_by_hash').on('text_signatures').columns(['text_hash']).execute();
-      // One row per (band, value): a near-duplicate (Hamming ≤ 3 of 64 bits) shares at least one of 4 bands.
-      await db.schema
-        .createTable('signature_bands')
-        .addColumn('band', 'integer', (c) => c.notNull())
-        .addColumn('review_id', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('signature_bands_by_band').on('signature_bands').columns(['band']).execute();
+      await db.schema.createIndex('text_signatures_by_user').on('text_signatures').columns(['user_hash']).execute();
 
       await db.schema
         .createTable('snapshots')
