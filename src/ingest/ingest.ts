@@ -68,7 +68,7 @@ export async function ingest(
   const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
   const duplicateDetector = new DuplicateDetector(db, options);
   const now = Date.now();
-  let batch = new Map<string, { review: Review; position: number; raw: string }>();
+  let batch = new Map<string, { review: Review; position: number; raw: string; dedupKey: string }>();
   let rejects: RejectRow[] = [];
 
   const reject = (position: number, raw: string, rejection: Rejection) => {
@@ -88,11 +88,12 @@ export async function ingest(
   const flush = async () => {
     const entries = [...batch.values()];
     const duplicates = await duplicateDetector.flag(
-      entries.map(({ review }) => ({
-        reviewId: review.reviewId,
-        productId: review.productId,
-        userId: review.userId,
-        text: review.reviewText,
+      entries.map((entry) => ({
+        reviewId: entry.review.reviewId,
+        productId: entry.review.productId,
+        userId: entry.review.userId,
+        text: entry.review.reviewText,
+        dedupKey: entry.dedupKey,
       })),
     );
     for (const entry of entries) {
@@ -153,7 +154,12 @@ export async function ingest(
         });
       } else {
         counts.reviews_accepted += 1;
-        batch.set(prepared.review.reviewId, { review: prepared.review, position: item.position, raw: item.raw });
+        batch.set(prepared.review.reviewId, {
+          review: prepared.review,
+          position: item.position,
+          raw: item.raw,
+          dedupKey: prepared.dedupKey,
+        });
       }
     }
     if (batch.size >= batchSize || rejects.length >= batchSize) await flush();

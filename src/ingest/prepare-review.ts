@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { isSupportedLanguage, type Language } from '../domain/languages.js';
 import type { Rejection, Review } from '../domain/review.js';
-import { cleanReviewText } from './clean-text.js';
+import { cleanReviewText, dedupKey } from './clean-text.js';
 import type { ContractRecord } from './contract.js';
 import { contentFlags, type GuardOptions } from './flags/flag-reasons.js';
 import { detectLanguage } from './language-id.js';
 import { redactPii } from './pii.js';
 
-export type PrepareResult = { ok: true; review: Review } | { ok: false; rejection: Rejection };
+/** `dedupKey` of the stored text, computed once and reused by the flags and the duplicate detector. */
+export type PrepareResult = { ok: true; review: Review; dedupKey: string } | { ok: false; rejection: Rejection };
 
 export interface PrepareOptions extends GuardOptions {
   /** The shop's locale: used when a text is too short to identify its language. */
@@ -70,12 +71,13 @@ export function prepareReview(record: ContractRecord, options: PrepareOptions): 
     productName: record.productName,
     metadata: record.metadata,
   };
-  const flags = contentFlags(reviewText, language, options);
+  const key = dedupKey(reviewText);
+  const flags = contentFlags(reviewText, language, options, key);
   if (options.toxicityMode === 'exclude' && flags.some((flag) => flag.reason === 'toxic')) {
     return { ok: false, rejection: { reason: 'toxic', detail: flags.find((f) => f.reason === 'toxic')!.detail } };
   }
   // contentHash is set by withFlags() once every flag (including duplicates, known per batch) is decided.
-  return { ok: true, review: { ...stored, contentHash: '', flags } };
+  return { ok: true, review: { ...stored, contentHash: '', flags }, dedupKey: key };
 }
 
 /** Sets the flags and the content hash over every stored field including the flag reasons. */

@@ -49,8 +49,9 @@ export interface ToxicityResult {
   hits: number;
 }
 
-export function toxicityScore(text: string, language: Language): ToxicityResult {
-  const tokens = dedupKey(text).split(' ');
+/** `key`: the text's dedupKey when the caller already has it (it is the costliest step). */
+export function toxicityScore(text: string, language: Language, key = dedupKey(text)): ToxicityResult {
+  const tokens = key.split(' ');
   const lexicon = lexiconFor(language);
   let hits = 0;
   for (let i = 0; i < tokens.length; i++) {

@@ -23,6 +23,8 @@ export interface SignatureInput {
   readonly productId: string;
   readonly userId: string | null;
   readonly text: string;
+  /** dedupKey(text) when already computed. */
+  readonly dedupKey?: string;
 }
 
 export interface DuplicateOptions {
@@ -55,7 +57,7 @@ const IN_LIMIT = 900;
 const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
 
 function signatureOf(input: SignatureInput): Signature {
-  const key = dedupKey(input.text);
+  const key = input.dedupKey ?? dedupKey(input.text);
   const hash = simhash(key);
   return {
     review_id: input.reviewId,

@@ -31,18 +31,22 @@ export interface GuardOptions {
 
 export const DEFAULT_MIN_WORDS = 5;
 
-export function wordCount(text: string): number {
-  const key = dedupKey(text);
+export function wordCount(text: string, key = dedupKey(text)): number {
   return key === '' ? 0 : key.split(' ').length;
 }
 
 /** Flags that depend on the review alone: too short, toxic. */
-export function contentFlags(text: string, language: Language, options: GuardOptions = {}): Flag[] {
+export function contentFlags(
+  text: string,
+  language: Language,
+  options: GuardOptions = {},
+  key = dedupKey(text),
+): Flag[] {
   const flags: Flag[] = [];
   const minWords = options.minWords?.[language] ?? DEFAULT_MIN_WORDS;
-  const words = wordCount(text);
+  const words = wordCount(text, key);
   if (words < minWords) flags.push({ reason: 'too_short', detail: `${words} words < ${minWords}` });
-  const toxicity = toxicityScore(text, language);
+  const toxicity = toxicityScore(text, language, key);
   const threshold = options.toxicityThreshold ?? DEFAULT_TOXICITY_THRESHOLD;
   if (toxicity.score >= threshold) {
     flags.push({
