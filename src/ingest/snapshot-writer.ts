@@ -14,7 +14,8 @@ import type { Review } from '../domain/review.js';
 import type { Database } from '../store/schema.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
-export const PART_ROWS = 50_000;
+/** Rows per Parquet part: the buffer, the Arrow builders and the (never shrinking) WASM heap scale with it. */
+export const PART_ROWS = 10_000;
 
 export interface SnapshotManifest {
   snapshot_id: string;
