@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { explainStoreError } from '../store/store-errors.js';
 import { registerApiKeyCommands } from './commands/api-key.js';
+import { registerEvalGuardsCommands } from './commands/eval-guards.js';
 import { registerEvaluateCommands } from './commands/evaluate.js';
 import { registerExperimentCommands } from './commands/experiment.js';
 import { registerInsightCommands } from './commands/insights.js';
@@ -29,6 +30,7 @@ registerInsightCommands(program);
 registerExperimentCommands(program);
 registerApiKeyCommands(program);
 registerLlmCommands(program);
+registerEvalGuardsCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };

@@ -24,6 +24,8 @@ export interface Review {
   readonly metadata: Readonly<Record<string, unknown>>;
   /** Hash of everything above that matters downstream; a changed hash means re-index and re-summarize. */
   readonly contentHash: string;
+  /** Flag reason codes (too_short, toxic, duplicate, …); a flagged review is kept out of summaries. */
+  readonly flags?: readonly { readonly reason: string; readonly detail: string }[];
 }
 
 /** Reason codes for records that break the input contract (dead-letter table). */
@@ -36,6 +38,7 @@ export const REJECT_REASONS = [
   'bad_date',
   'duplicate_id',
   'empty_text',
+  'toxic',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

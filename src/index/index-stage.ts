@@ -60,6 +60,7 @@ export async function indexReviews(db: Kysely<Database>, options: IndexOptions):
         'helpful_votes',
         'verified_purchase',
         'content_hash',
+        'flags',
       ])
       .where((eb) => eb.or([eb('indexed_hash', 'is', null), eb('indexed_hash', '!=', eb.ref('content_hash'))]))
       .orderBy('review_id')
@@ -69,6 +70,8 @@ export async function indexReviews(db: Kysely<Database>, options: IndexOptions):
 
     const pieces: Omit<EmbeddedChunk, 'embedding'>[] = [];
     for (const review of reviews) {
+      // Flagged reviews (spam, duplicates, too short, toxic, bombing) get no chunks: replaceChunks removes old ones.
+      if (review.flags !== '') continue;
       const language = review.language as Language;
       chunkText(review.review_text, language).forEach((text, position) => {
         const sentiment = options.sentiment.score(text, language);

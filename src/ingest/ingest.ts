@@ -4,15 +4,23 @@ import type { Rejection, Review } from '../domain/review.js';
 import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { validateRecord } from './contract.js';
-import { prepareReview } from './prepare-review.js';
+import { DuplicateDetector, type DuplicateOptions } from './flags/duplicates.js';
+import type { GuardOptions } from './flags/flag-reasons.js';
+import { initLanguageId } from './language-id.js';
+import { prepareReview, withFlags } from './prepare-review.js';
+import { SnapshotWriter } from './snapshot-writer.js';
 import type { ReviewSource } from './sources/source-item.js';
 
-export interface IngestOptions {
+export interface IngestOptions extends GuardOptions, DuplicateOptions {
   readonly runId: string;
   readonly defaultLanguage: Language;
   /** Reviews per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (counts: IngestCounts) => void;
+  /** Write a Parquet snapshot + manifest of the accepted reviews into this folder (see snapshot-writer.ts). */
+  readonly snapshotsDir?: string;
+  /** Every accepted batch (after flagging). */
+  readonly onBatch?: (reviews: readonly Review[]) => void;
 }
 
 export interface IngestCounts {
@@ -24,6 +32,10 @@ export interface IngestCounts {
   reviews_unchanged: number;
   products_changed: number;
   rejects_by_reason: Record<string, number>;
+  /** Accepted reviews kept out of summaries, by flag reason (a review may have several). */
+  flags_by_reason: Record<string, number>;
+  reviews_flagged: number;
+  snapshot_id?: string;
 }
 
 export class EmptyInputError extends Error {
@@ -49,9 +61,14 @@ export async function ingest(
     reviews_unchanged: 0,
     products_changed: 0,
     rejects_by_reason: {},
+    flags_by_reason: {},
+    reviews_flagged: 0,
   };
+  await initLanguageId();
+  const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
+  const duplicateDetector = new DuplicateDetector(db, options);
   const now = Date.now();
-  let batch = new Map<string, { review: Review; position: number; raw: string }>();
+  let batch = new Map<string, { review: Review; position: number; raw: string; dedupKey: string }>();
   let rejects: RejectRow[] = [];
 
   const reject = (position: number, raw: string, rejection: Rejection) => {
@@ -70,6 +87,24 @@ export async function ingest(
 
   const flush = async () => {
     const entries = [...batch.values()];
+    const duplicates = await duplicateDetector.flag(
+      entries.map((entry) => ({
+        reviewId: entry.review.reviewId,
+        productId: entry.review.productId,
+        userId: entry.review.userId,
+        text: entry.review.reviewText,
+        dedupKey: entry.dedupKey,
+      })),
+    );
+    for (const entry of entries) {
+      const duplicate = duplicates.get(entry.review.reviewId);
+      const flags = duplicate ? [...(entry.review.flags ?? []), duplicate] : (entry.review.flags ?? []);
+      // The content hash covers the flags, so it is computed once, after the last flag is known.
+      entry.review = withFlags(entry.review, flags);
+      if (flags.length > 0) counts.reviews_flagged += 1;
+      for (const flag of flags) counts.flags_by_reason[flag.reason] = (counts.flags_by_reason[flag.reason] ?? 0) + 1;
+    }
+
     const outcome = await writeReviewBatch(
       db,
       options.runId,
@@ -90,6 +125,10 @@ export async function ingest(
       }
       await writeReviewBatch(db, options.runId, [], rejects);
     }
+    const rejectedIds = new Set(outcome.duplicates.map((review) => review.reviewId));
+    const accepted = entries.filter((entry) => !rejectedIds.has(entry.review.reviewId)).map((entry) => entry.review);
+    options.onBatch?.(accepted);
+    snapshot?.add(accepted);
     counts.reviews_inserted += outcome.inserted;
     counts.reviews_updated += outcome.updated;
     counts.reviews_unchanged += outcome.unchanged;
@@ -115,7 +154,12 @@ export async function ingest(
         });
       } else {
         counts.reviews_accepted += 1;
-        batch.set(prepared.review.reviewId, { review: prepared.review, position: item.position, raw: item.raw });
+        batch.set(prepared.review.reviewId, {
+          review: prepared.review,
+          position: item.position,
+          raw: item.raw,
+          dedupKey: prepared.dedupKey,
+        });
       }
     }
     if (batch.size >= batchSize || rejects.length >= batchSize) await flush();
@@ -125,5 +169,6 @@ export async function ingest(
   if (counts.reviews_read === 0) {
     throw new EmptyInputError(`the input ${source.name} holds no records`);
   }
+  if (snapshot) counts.snapshot_id = (await snapshot.finish(db, counts.rejects_by_reason)).snapshot_id;
   return counts;
 }

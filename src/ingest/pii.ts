@@ -1,5 +1,6 @@
 /**
- * First-cut PII redaction for review text: e-mail addresses and phone numbers.
+ * PII redaction for review text: e-mails, phones, IBANs, payment cards, IPs, personal URLs, street addresses
+ * and person names (detectors in ./pii-detectors/).
  *
  * Design: a list of {@link PiiDetector}s, each with a cheap `mayMatch` pre-check and a `detect` that returns
  * spans. Spans from all detectors are merged (overlaps → one span) and replaced right-to-left with
@@ -11,9 +12,13 @@
  */
 import { type CountryCode, findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Language } from '../domain/languages.js';
+import { addressDetector } from './pii-detectors/address.js';
+import { cardDetector, ibanDetector } from './pii-detectors/financial.js';
+import { ipDetector, personalUrlDetector } from './pii-detectors/network.js';
+import { personDetector } from './pii-detectors/person.js';
 
 /** Kinds of PII we redact. Extend this union (and add a detector) for new kinds. */
-export type PiiType = 'EMAIL' | 'PHONE';
+export type PiiType = 'EMAIL' | 'PHONE' | 'IBAN' | 'CARD' | 'IP' | 'URL' | 'ADDRESS' | 'PERSON';
 
 /** Half-open UTF-16 span `[start, end)` in the text given to the detector / to `redactPii`. */
 export interface PiiSpan {
@@ -146,7 +151,9 @@ export const PHONE_COUNTRY_FOR_LANGUAGE: Readonly<Record<Language, CountryCode>>
   nl: 'NL',
   pl: 'PL',
 };
-const ALL_COUNTRIES = Object.values(PHONE_COUNTRY_FOR_LANGUAGE);
+/** English reviews also come from North America: their 10-digit national format is tried after GB. */
+const ALL_COUNTRIES: readonly CountryCode[] = [...Object.values(PHONE_COUNTRY_FOR_LANGUAGE), 'US'];
+const EXTRA_COUNTRIES: Partial<Record<Language, readonly CountryCode[]>> = { en: ['GB', 'US'] };
 
 const MIN_PHONE_DIGITS = 7;
 /**
@@ -217,7 +224,9 @@ function phonesInCandidate(candidate: string, countries: readonly CountryCode[])
 }
 
 function findPhones(text: string, context: PiiContext): PiiSpan[] {
-  const countries = context.language ? [PHONE_COUNTRY_FOR_LANGUAGE[context.language]] : ALL_COUNTRIES;
+  const countries = context.language
+    ? (EXTRA_COUNTRIES[context.language] ?? [PHONE_COUNTRY_FOR_LANGUAGE[context.language]])
+    : ALL_COUNTRIES;
   const spans: PiiSpan[] = [];
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
@@ -236,7 +245,17 @@ export const phoneDetector: PiiDetector = {
   detect: findPhones,
 };
 
-export const DEFAULT_PII_DETECTORS: readonly PiiDetector[] = [emailDetector, phoneDetector];
+/** Order matters only for ties: overlapping spans merge and keep the type of the longest. */
+export const DEFAULT_PII_DETECTORS: readonly PiiDetector[] = [
+  emailDetector,
+  ibanDetector,
+  cardDetector,
+  ipDetector,
+  personalUrlDetector,
+  phoneDetector,
+  addressDetector,
+  personDetector,
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Merge + replace

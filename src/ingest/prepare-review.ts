@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { isSupportedLanguage, type Language } from '../domain/languages.js';
 import type { Rejection, Review } from '../domain/review.js';
-import { cleanReviewText } from './clean-text.js';
+import { cleanReviewText, dedupKey } from './clean-text.js';
 import type { ContractRecord } from './contract.js';
+import { contentFlags, type GuardOptions } from './flags/flag-reasons.js';
 import { detectLanguage } from './language-id.js';
 import { redactPii } from './pii.js';
 
-export type PrepareResult = { ok: true; review: Review } | { ok: false; rejection: Rejection };
+/** `dedupKey` of the stored text, computed once and reused by the flags and the duplicate detector. */
+export type PrepareResult = { ok: true; review: Review; dedupKey: string } | { ok: false; rejection: Rejection };
 
-export interface PrepareOptions {
+export interface PrepareOptions extends GuardOptions {
   /** The shop's locale: used when a text is too short to identify its language. */
   readonly defaultLanguage: Language;
 }
@@ -20,7 +22,7 @@ function languageCode(value: string): string {
 
 /**
  * Turns a contract-valid record into a stored review: HTML to text, Unicode/whitespace normalisation,
- * language, then PII redaction (which needs the language to read national phone formats), then a content hash.
+ * language, then PII redaction (which needs the language to read national phone formats), then content flags.
  */
 export function prepareReview(record: ContractRecord, options: PrepareOptions): PrepareResult {
   const cleaned = cleanReviewText(record.reviewText);
@@ -69,6 +71,19 @@ export function prepareReview(record: ContractRecord, options: PrepareOptions): 
     productName: record.productName,
     metadata: record.metadata,
   };
-  const contentHash = createHash('sha1').update(JSON.stringify(stored)).digest('base64url');
-  return { ok: true, review: { ...stored, contentHash } };
+  const key = dedupKey(reviewText);
+  const flags = contentFlags(reviewText, language, options, key);
+  if (options.toxicityMode === 'exclude' && flags.some((flag) => flag.reason === 'toxic')) {
+    return { ok: false, rejection: { reason: 'toxic', detail: flags.find((f) => f.reason === 'toxic')!.detail } };
+  }
+  // contentHash is set by withFlags() once every flag (including duplicates, known per batch) is decided.
+  return { ok: true, review: { ...stored, contentHash: '', flags }, dedupKey: key };
+}
+
+/** Sets the flags and the content hash over every stored field including the flag reasons. */
+export function withFlags(review: Review, flags: NonNullable<Review['flags']>): Review {
+  const { contentHash: _ignored, flags: _old, ...stored } = review;
+  const reasons = flags.map((flag) => flag.reason);
+  const contentHash = createHash('sha1').update(JSON.stringify(stored)).update(reasons.join(',')).digest('base64url');
+  return { ...stored, contentHash, flags };
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
       review_id: 'a2',
       product_id: 'laptop-1',
       category: 'home',
-      review_text: 'Great keyboard, quiet keys.',
+      review_text: 'Great keyboard with quiet keys, very happy.',
       star_rating: 4,
     }),
     inputRecord({

@@ -87,7 +87,13 @@ describe('pipeline on 200 generated products', () => {
   });
 
   it('records products below the minimum with a reason instead of summarizing them', async () => {
-    const few = [1, 2, 3].map((i) => ({ ...records[0]!, review_id: `few-${i}`, product_id: 'tiny-product' }));
+    // Distinct texts: copies of one text would be flagged as duplicates and not count.
+    const few = [1, 2, 3].map((i) => ({
+      ...records[0]!,
+      review_id: `few-${i}`,
+      product_id: 'tiny-product',
+      review_text: `Review number ${i} of the tiny product: ${['solid build', 'quiet motor', 'easy to clean'][i - 1]}.`,
+    }));
     const result = await run(writeTempFile(dir, 'few.jsonl', toJsonl(few as unknown as Record<string, unknown>[])));
     expect(result).toMatchObject({ products_summarized: 0, skip_reasons: { too_few_reviews: 1 } });
     const skip = await store.db

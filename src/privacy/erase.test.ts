@@ -26,7 +26,10 @@ async function everyStoredText(): Promise<string> {
   const parts: string[] = [];
   for (const { name } of tables.rows) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db);
-    for (const row of rows.rows) parts.push(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? undefined : v)));
+    for (const row of rows.rows)
+      parts.push(
+        `${name}: ${JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) || (v && v.type === 'Buffer') ? undefined : v))}`,
+      );
   }
   return parts.join('\n');
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -38,7 +40,8 @@ function rawBelongsTo(raw: string, subject: ErasureSubject): boolean {
  * them from the remaining reviews. An audit row keeps counts and a hash of the subject id, not the data.
  */
 export async function eraseSubject(db: Kysely<Database>, subject: ErasureSubject): Promise<ErasureResult> {
-  return db.transaction().execute(async (trx) => {
+  const manifestWrites: { path: string; manifest: object }[] = [];
+  const result = await db.transaction().execute(async (trx) => {
     const reviews = await trx
       .selectFrom('reviews')
       .select(['review_id', 'product_id'])
@@ -57,6 +60,26 @@ export async function eraseSubject(db: Kysely<Database>, subject: ErasureSubject
       const deleted = await trx.deleteFrom('chunks').where('review_id', 'in', batch).executeTakeFirst();
       chunksErased += Number(deleted.numDeletedRows);
       await trx.deleteFrom('reviews').where('review_id', 'in', batch).execute();
+      // Duplicate-detection signatures and flags keep the user id and text hashes of each review.
+      await trx.deleteFrom('text_signatures').where('review_id', 'in', batch).execute();
+      await trx.deleteFrom('review_flags').where('review_id', 'in', batch).execute();
+    }
+
+    // Parquet snapshots are immutable files: their manifests get tombstones (hashed review ids) that every
+    // reader of a snapshot must honour; the files are rewritten only when a snapshot is compacted.
+    if (reviewIds.length > 0) {
+      const tombstones = reviewIds.map(hashOf);
+      const snapshots = await trx.selectFrom('snapshots').select(['snapshot_id', 'path', 'manifest']).execute();
+      for (const snapshot of snapshots) {
+        const manifest = JSON.parse(snapshot.manifest) as { erased_review_sha256?: string[] };
+        manifest.erased_review_sha256 = [...new Set([...(manifest.erased_review_sha256 ?? []), ...tombstones])];
+        await trx
+          .updateTable('snapshots')
+          .set({ manifest: JSON.stringify(manifest) })
+          .where('snapshot_id', '=', snapshot.snapshot_id)
+          .execute();
+        manifestWrites.push({ path: join(snapshot.path, 'manifest.json'), manifest });
+      }
     }
 
     let summariesWithdrawn = 0;
@@ -86,7 +109,7 @@ export async function eraseSubject(db: Kysely<Database>, subject: ErasureSubject
         .execute();
     }
 
-    const result: ErasureResult = {
+    const erased: ErasureResult = {
       reviews_erased: reviewIds.length,
       chunks_erased: chunksErased,
       rejects_erased: rejectIds.length,
@@ -99,13 +122,18 @@ export async function eraseSubject(db: Kysely<Database>, subject: ErasureSubject
         requested_at: new Date().toISOString(),
         subject_kind: subject.kind,
         subject_hash: hashOf(id),
-        reviews_erased: result.reviews_erased,
-        chunks_erased: result.chunks_erased,
-        rejects_erased: result.rejects_erased,
+        reviews_erased: erased.reviews_erased,
+        chunks_erased: erased.chunks_erased,
+        rejects_erased: erased.rejects_erased,
         products_affected: products.length,
         summaries_withdrawn: summariesWithdrawn,
       })
       .execute();
-    return result;
+    return erased;
   });
+  // After the commit: the store is the source of truth, the files follow it.
+  for (const { path, manifest } of manifestWrites) {
+    if (existsSync(path)) writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return result;
 }

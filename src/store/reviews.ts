@@ -33,6 +33,7 @@ function toRow(review: Review, runId: string, now: string) {
     indexed_hash: null,
     last_seen_run: runId,
     ingested_at: now,
+    flags: (review.flags ?? []).map((flag) => flag.reason).join(','),
   };
 }
 
@@ -75,7 +76,7 @@ export async function writeReviewBatch(
       else unchangedIds.push(review.reviewId);
     }
 
-    // 19 columns per row: 500 rows stay under SQLite's 32,766 bound-parameter limit.
+    // 20 columns per row: 500 rows stay under SQLite's 32,766 bound-parameter limit.
     for (let i = 0; i < toInsert.length; i += 500) {
       await trx
         .insertInto('reviews')
@@ -114,6 +115,24 @@ export async function writeReviewBatch(
             updated_at: now,
           }),
         )
+        .execute();
+    }
+
+    // Flags of reviews written in this batch (inserted or changed) are recorded with their reason.
+    const flagRows = [...toInsert, ...toUpdate].flatMap((review) =>
+      (review.flags ?? []).map((flag) => ({
+        review_id: review.reviewId,
+        product_id: review.productId,
+        run_id: runId,
+        reason: flag.reason,
+        detail: flag.detail,
+        created_at: now,
+      })),
+    );
+    for (let i = 0; i < flagRows.length; i += 1000) {
+      await trx
+        .insertInto('review_flags')
+        .values(flagRows.slice(i, i + 1000))
         .execute();
     }
 

@@ -23,6 +23,48 @@ export interface Database {
   llm_calls: LlmCallsTable;
   summary_outcomes: SummaryOutcomesTable;
   summary_dead_letters: SummaryDeadLettersTable;
+  review_flags: ReviewFlagsTable;
+  text_signatures: TextSignaturesTable;
+  snapshots: SnapshotsTable;
+}
+
+/** A flagged review stays stored but is kept out of chunks and summaries (migration 0002). */
+export interface ReviewFlagsTable {
+  id: Generated<number>;
+  review_id: string;
+  product_id: string;
+  run_id: string;
+  reason: string;
+  detail: string;
+  created_at: string;
+}
+
+export interface TextSignaturesTable {
+  review_id: string;
+  product_id: string;
+  user_id: string | null;
+  /** sha1 of the dedup key: exact duplicates. */
+  text_hash: string;
+  /** sha1 of user id + dedup key (null without a user): the same user reposting. */
+  user_hash: string | null;
+  /** 64-bit SimHash as 16 hex digits. */
+  simhash: string;
+  /** Words in the dedup key: only distinctive texts count as duplicates across users. */
+  words: number;
+  /** Duplicate flag reason decided when the review was first seen ('' = original) and its detail. */
+  verdict: string;
+  verdict_detail: string;
+}
+
+export interface SnapshotsTable {
+  snapshot_id: string;
+  run_id: string;
+  path: string;
+  manifest: string;
+  content_hash: string;
+  schema_version: number;
+  rows: number;
+  created_at: string;
 }
 
 export interface RunsTable {
@@ -34,6 +76,8 @@ export interface RunsTable {
   /** JSON object of counts and timings. */
   counts: string;
   error: string | null;
+  /** Snapshot written by this run (ingest), or used by it (later stages). */
+  snapshot_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReviewsTable {
@@ -57,6 +101,8 @@ export interface ReviewsTable {
   /** Run that last accepted this review; a second record with the same id in that run is a duplicate. */
   last_seen_run: string;
   ingested_at: string;
+  /** Comma-separated flag reason codes; '' = included in chunks and summaries. */
+  flags: ColumnType<string, string | undefined, string>;
 }
 
 export interface ProductsTable {

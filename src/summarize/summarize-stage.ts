@@ -137,6 +137,7 @@ export async function productFacts(
         .as('unindexed'),
     ])
     .where('product_id', '=', product.product_id)
+    .where('flags', '=', '') // flagged reviews are kept out of summaries and their facts
     .groupBy(['star_rating', 'language'])
     .execute();
   const unindexed = { n: rows.reduce((sum, row) => sum + Number(row.unindexed), 0) };

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
+import { SUPPORTED_LANGUAGES } from '../../domain/languages.js';
 import { indexReviews } from '../../index/index-stage.js';
 import { ingest } from '../../ingest/ingest.js';
 import { openFileSource } from '../../ingest/sources/open-source.js';
@@ -40,22 +42,35 @@ export function registerPipelineCommands(program: Command): void {
     .command('ingest')
     .description('validate, clean, redact and store reviews from a JSONL or CSV file')
     .requiredOption('--input <file>', 'reviews file (.jsonl or .csv)')
-    .action(async (opts: { input: string }, command: Command) => {
-      const cfg = config(command);
-      const progress = createProgress();
-      const source = openFileSource(opts.input);
-      const counts = await withStore(cfg, ({ db }) =>
-        withRun(db, 'ingest', (runId) =>
-          ingest(db, source, {
-            runId,
-            defaultLanguage: cfg.defaultLanguage,
-            onProgress: (c) => progress.update('ingest', c),
-          }),
-        ),
-      );
-      progress.done('ingest', counts);
-      printJson(counts);
-    });
+    .option('--snapshots <dir>', 'Parquet snapshot folder (default: snapshots/ next to the database)')
+    .option('--no-snapshot', 'do not write a snapshot')
+    .option('--toxicity <mode>', 'toxic reviews: flag (kept, out of summaries) or exclude (rejected)', 'flag')
+    .option('--min-words <n>', 'reviews with fewer words are flagged too_short', '5')
+    .action(
+      async (
+        opts: { input: string; snapshots?: string; snapshot: boolean; toxicity: string; minWords: string },
+        command: Command,
+      ) => {
+        const cfg = config(command);
+        const progress = createProgress();
+        const source = openFileSource(opts.input);
+        const minWords = Number(opts.minWords);
+        const counts = await withStore(cfg, ({ db }) =>
+          withRun(db, 'ingest', (runId) =>
+            ingest(db, source, {
+              runId,
+              defaultLanguage: cfg.defaultLanguage,
+              snapshotsDir: opts.snapshot ? (opts.snapshots ?? join(dirname(cfg.dbPath), 'snapshots')) : undefined,
+              toxicityMode: opts.toxicity === 'exclude' ? 'exclude' : 'flag',
+              minWords: Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, minWords])),
+              onProgress: (c) => progress.update('ingest', c),
+            }),
+          ),
+        );
+        progress.done('ingest', counts);
+        printJson(counts);
+      },
+    );
 
   program
     .command('index')
@@ -154,7 +169,7 @@ export function registerPipelineCommands(program: Command): void {
 
   program
     .command('rejects')
-    .description('list rejected records from the dead-letter table')
+    .description('list rejected records (dead letter) and flagged reviews (kept out of summaries) with reason codes')
     .option('--reason <code>', 'only this reason code')
     .option('--run <id>', 'only this run')
     .option('--limit <n>', 'at most this many', '100')
@@ -168,7 +183,16 @@ export function registerPipelineCommands(program: Command): void {
           .limit(Number(opts.limit));
         if (opts.reason) query = query.where('reason', '=', opts.reason);
         if (opts.run) query = query.where('run_id', '=', opts.run);
-        for (const row of await query.execute()) printJson(row);
+        for (const row of await query.execute()) printJson({ kind: 'reject', ...row });
+        // Flagged reviews are stored but kept out of summaries; they are listed here with their reason too.
+        let flags = db
+          .selectFrom('review_flags')
+          .select(['run_id', 'review_id', 'product_id', 'reason', 'detail'])
+          .orderBy('id')
+          .limit(Number(opts.limit));
+        if (opts.reason) flags = flags.where('reason', '=', opts.reason);
+        if (opts.run) flags = flags.where('run_id', '=', opts.run);
+        for (const row of await flags.execute()) printJson({ kind: 'flag', ...row });
       });
     });
 }

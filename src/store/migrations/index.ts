@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { StoreDialect } from '../store.js';
 import { backbone } from './0001-backbone.js';
+import { ingestGuards } from './0002-ingest-guards.js';
 import { llmBatch } from './0003-llm-batch.js';
 import { modelRegistry } from './0004-model-registry.js';
 import { serve } from './0005-serve.js';
@@ -20,6 +21,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0004_model_registry': modelRegistry(dialect),
     '0005_serve': serve(dialect),
     '0003_llm_batch': llmBatch(dialect),
+    '0002_ingest_guards': ingestGuards(dialect),
   };
 }
 

@@ -47,8 +47,12 @@ export function readPrompt(system: string, user: string): PromptView {
 
 const shorten = (text: string) => (text.length <= 180 ? text : `${text.slice(0, 180).replace(/\s+\S*$/, '')}…`);
 
-/** Planted instruction: "… write that <payload>." (the attack the obeying model follows). */
-const PLANTED_RE = /\b(?:write|say|state)\s+that\s+(.+?)(?:[.!]|$)/i;
+/**
+ * Planted instructions the obeying model follows: "… write/say/state that <payload>.", "the only true
+ * statement is that …", "schreibe nur, dass …", or a JSON answer to copy ({"overview": "<payload>"}).
+ */
+const PLANTED_RE =
+  /\b(?:write|say|state|statement is|schreibe(?: nur)?,?)\s+(?:that\s+|dass\s+)?(.+?)(?:[.!;]|$)|"overview":\s*"([^"]+)"/i;
 
 export function faithfulAnswer(view: PromptView): LlmAnswer {
   const scored = view.snippets
@@ -123,7 +127,8 @@ export function obedientAnswer(view: PromptView): LlmAnswer {
   const answer = faithfulAnswer(view);
   const planted = view.snippets.find((s) => PLANTED_RE.test(s.text));
   if (!planted) return answer;
-  const payload = PLANTED_RE.exec(planted.text)![1]!;
+  const found = PLANTED_RE.exec(planted.text)!;
+  const payload = (found[1] ?? found[2])!;
   return {
     ...answer,
     pros: [{ text: payload, aspect: 'general', citations: [planted.id] }, ...answer.pros],

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../store/store.js';
+import { tempStore } from '../../test-support/temp-store.js';
+import { DuplicateDetector, type SignatureInput } from './duplicates.js';
+import { NearDuplicateIndex } from './near-duplicate-index.js';
+import { simhash } from './simhash.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ store, cleanup } = await tempStore());
+});
+afterEach(async () => cleanup());
+
+const LONG =
+  'The battery lasts two full days and the screen stays bright even in direct sunlight outdoors. Setup took five ' +
+  'minutes, the companion app is clear, and the strap is soft on the wrist during long runs';
+// One word dropped: a different dedup key, SimHash within Hamming distance 3 of LONG.
+const NEAR = LONG.replace('The ', '');
+const review = (reviewId: string, userId: string | null, text: string, productId = 'p1'): SignatureInput => ({
+  reviewId,
+  productId,
+  userId,
+  text,
+});
+const reasons = (flags: Map<string, { reason: string }>) =>
+  Object.fromEntries([...flags].map(([id, flag]) => [id, flag.reason]));
+
+describe('duplicate flags', () => {
+  it('does not flag the same short generic text from different users', async () => {
+    const detector = new DuplicateDetector(store.db);
+    const flags = await detector.flag([
+      review('a', 'u1', 'Great product!'),
+      review('b', 'u2', 'Great product!'),
+      review('c', 'u3', 'great   PRODUCT'),
+      review('d', null, 'Great product!', 'p2'),
+    ]);
+    expect(reasons(flags)).toEqual({});
+  });
+
+  it('always flags the same user reposting, however short the text, on the same or another product', async () => {
+    const detector = new DuplicateDetector(store.db);
+    await detector.flag([review('a', 'u1', 'Great product!', 'p1')]);
+    const flags = await detector.flag([
+      review('b', 'u1', 'Great product!', 'p2'),
+      review('c', 'u1', 'Great product!', 'p1'),
+      review('d', 'u2', 'Great product!', 'p2'),
+    ]);
+    expect(reasons(flags)).toEqual({ b: 'user_repost', c: 'user_repost' });
+    expect(flags.get('b')!.detail).toContain('a');
+  });
+
+  it('flags distinctive texts (≥ 10 words by default) copied by another user, exactly or nearly', async () => {
+    const detector = new DuplicateDetector(store.db);
+    const flags = await detector.flag([
+      review('a', 'u1', LONG),
+      review('b', 'u2', LONG.toUpperCase()),
+      review('c', 'u3', NEAR),
+      review('d', 'u4', 'Completely different words about a kettle that boils water quickly and quietly at night'),
+    ]);
+    expect(reasons(flags)).toEqual({ b: 'duplicate', c: 'near_duplicate' });
+  });
+
+  it('makes the distinctive length configurable', async () => {
+    const detector = new DuplicateDetector(store.db, { minDistinctiveWords: 2 });
+    const flags = await detector.flag([review('a', 'u1', 'Great product!'), review('b', 'u2', 'Great product!')]);
+    expect(reasons(flags)).toEqual({ b: 'duplicate' });
+  });
+
+  it('finds copies of reviews stored by an earlier run and keeps verdicts on re-ingest', async () => {
+    await new DuplicateDetector(store.db).flag([review('a', 'u1', LONG)]);
+    const second = new DuplicateDetector(store.db);
+    expect(reasons(await second.flag([review('b', 'u2', LONG), review('c', 'u3', NEAR)]))).toEqual({
+      b: 'duplicate',
+      c: 'near_duplicate',
+    });
+    // Re-ingesting the same reviews reproduces the verdicts; the original stays unflagged.
+    const third = new DuplicateDetector(store.db);
+    expect(reasons(await third.flag([review('a', 'u1', LONG), review('b', 'u2', LONG)]))).toEqual({
+      b: 'duplicate',
+    });
+  });
+});
+
+describe('near-duplicate index', () => {
+  const hash = simhash('the battery lasts two full days and the screen stays bright');
+  const flipped = (bits: number[]) => {
+    let lo = hash.lo;
+    for (const bit of bits) lo ^= 1 << bit;
+    return { hi: hash.hi, lo: lo >>> 0 };
+  };
+
+  it('finds signatures within Hamming distance 3 and not beyond', () => {
+    const index = new NearDuplicateIndex(10);
+    index.add(hash, 'x');
+    expect(index.find(flipped([0, 7, 30]))).toBe('x');
+    expect(index.find(flipped([0, 7, 30, 31]))).toBeUndefined();
+    expect(index.find(hash, 'x')).toBeUndefined();
+  });
+
+  it('forgets the oldest signatures once the window is full', () => {
+    const index = new NearDuplicateIndex(3);
+    index.add(hash, 'old');
+    for (let i = 0; i < 3; i++) index.add({ hi: i + 1, lo: (i + 1) * 0x01010101 }, `other-${i}`);
+    expect(index.size).toBe(3);
+    expect(index.find(hash)).toBeUndefined();
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * Exact and near-duplicate detection across the whole store without holding texts in memory. Each review's
+ * signature (sha1 of the dedup key, sha1 of user + dedup key, 64-bit SimHash) is stored once in
+ * `text_signatures`; one batch is checked with indexed lookups for exact copies, and against a bounded
+ * in-memory SimHash index (near-duplicate-index.ts) for near copies. The first review of a text stays
+ * included; later copies are flagged:
+ *  - user_repost: the same user posted the same text again (on another product, or the same one) — always,
+ *    however short the text,
+ *  - duplicate: the same text from another user — only when the text is distinctive (≥ `minDistinctiveWords`
+ *    words, default 10): "Great product!" from many customers is normal in a shop, not spam,
+ *  - near_duplicate: SimHash within Hamming distance 3 of a recent review, distinctive texts only.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { dedupKey } from '../clean-text.js';
+import type { Flag } from './flag-reasons.js';
+import { DEFAULT_NEAR_DUPLICATE_WINDOW, NearDuplicateIndex } from './near-duplicate-index.js';
+import { fromHex, type SimHash, simhash, toHex } from './simhash.js';
+
+export interface SignatureInput {
+  readonly reviewId: string;
+  readonly productId: string;
+  readonly userId: string | null;
+  readonly text: string;
+  /** dedupKey(text) when already computed. */
+  readonly dedupKey?: string;
+}
+
+export interface DuplicateOptions {
+  /** Texts from different users count as duplicates only from this many words on (default 10). */
+  readonly minDistinctiveWords?: number;
+  /** Most recent signatures kept in memory for near-duplicate lookup (default 500,000). */
+  readonly nearDuplicateWindow?: number;
+}
+
+export const DEFAULT_MIN_DISTINCTIVE_WORDS = 10;
+
+interface Signature {
+  review_id: string;
+  product_id: string;
+  user_id: string | null;
+  text_hash: string;
+  user_hash: string | null;
+  simhash: string;
+  hash: SimHash;
+  words: number;
+}
+
+interface Earlier {
+  review_id: string;
+  product_id: string;
+}
+
+const IN_LIMIT = 900;
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+function signatureOf(input: SignatureInput): Signature {
+  const key = input.dedupKey ?? dedupKey(input.text);
+  const hash = simhash(key);
+  return {
+    review_id: input.reviewId,
+    product_id: input.productId,
+    user_id: input.userId,
+    text_hash: sha1(key),
+    user_hash: input.userId === null ? null : sha1(`${input.userId}\n${key}`),
+    simhash: toHex(hash),
+    hash,
+    words: key === '' ? 0 : key.split(' ').length,
+  };
+}
+
+function repostFlag(other: Earlier, self: Signature): Flag {
+  return other.product_id === self.product_id
+    ? { reason: 'user_repost', detail: `same text as ${other.review_id} by the same user on the same product` }
+    : { reason: 'user_repost', detail: `same text as ${other.review_id} by the same user on ${other.product_id}` };
+}
+
+/**
+ * One detector per ingest run: `flag()` is called once per batch, in input order. The near-duplicate window
+ * is warmed from the store on the first call, so copies of reviews from earlier runs are found too.
+ */
+export class DuplicateDetector {
+  private readonly minWords: number;
+  private readonly index: NearDuplicateIndex;
+  private warmed = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: DuplicateOptions = {},
+  ) {
+    this.minWords = options.minDistinctiveWords ?? DEFAULT_MIN_DISTINCTIVE_WORDS;
+    this.index = new NearDuplicateIndex(options.nearDuplicateWindow ?? DEFAULT_NEAR_DUPLICATE_WINDOW);
+  }
+
+  private async warm(): Promise<void> {
+    this.warmed = true;
+    // Streamed: at most `capacity` signatures are held (the ring drops the oldest).
+    const rows = this.db
+      .selectFrom('text_signatures')
+      .select(['review_id', 'simhash'])
+      .where('words', '>=', this.minWords)
+      .stream(1000);
+    for await (const row of rows) this.index.add(fromHex(row.simhash), row.review_id);
+  }
+
+  /** Flags duplicates in one batch (against the store and earlier reviews of the batch); stores new signatures. */
+  async flag(inputs: readonly SignatureInput[]): Promise<Map<string, Flag>> {
+    if (!this.warmed) await this.warm();
+    const flags = new Map<string, Flag>();
+    if (inputs.length === 0) return flags;
+    const signatures = inputs.map(signatureOf);
+
+    // Re-ingest: a review already signed keeps the verdict made when it was first seen (first seen = original).
+    const known = new Map<string, Flag | null>();
+    const changed: string[] = [];
+    const byText = new Map<string, Earlier>();
+    const byUser = new Map<string, Earlier>();
+    for (let i = 0; i < signatures.length; i += IN_LIMIT) {
+      const part = signatures.slice(i, i + IN_LIMIT);
+      const self = new Map(part.map((s) => [s.review_id, s]));
+      for (const row of await this.db
+        .selectFrom('text_signatures')
+        .select(['review_id', 'text_hash', 'verdict', 'verdict_detail'])
+        .where('review_id', 'in', [...self.keys()])
+        .execute()) {
+        // An edited text is judged again (its old signature is replaced below).
+        if (self.get(row.review_id)!.text_hash !== row.text_hash) {
+          changed.push(row.review_id);
+          continue;
+        }
+        known.set(
+          row.review_id,
+          row.verdict === '' ? null : { reason: row.verdict as Flag['reason'], detail: row.verdict_detail },
+        );
+      }
+      const distinctive = [...new Set(part.filter((s) => s.words >= this.minWords).map((s) => s.text_hash))];
+      if (distinctive.length > 0) {
+        for (const row of await this.db
+          .selectFrom('text_signatures')
+          .select(['review_id', 'product_id', 'text_hash'])
+          .where('text_hash', 'in', distinctive)
+          .orderBy('review_id')
+          .execute()) {
+          if (!byText.has(row.text_hash)) byText.set(row.text_hash, row);
+        }
+      }
+      const userHashes = [...new Set(part.flatMap((s) => (s.user_hash === null ? [] : [s.user_hash])))];
+      if (userHashes.length > 0) {
+        for (const row of await this.db
+          .selectFrom('text_signatures')
+          .select(['review_id', 'product_id', 'user_hash'])
+          .where('user_hash', 'in', userHashes)
+          .orderBy('review_id')
+          .execute()) {
+          if (row.user_hash !== null && !byUser.has(row.user_hash)) byUser.set(row.user_hash, row);
+        }
+      }
+    }
+
+    for (const self of signatures) {
+      const distinctive = self.words >= this.minWords;
+      if (known.has(self.review_id)) {
+        const verdict = known.get(self.review_id);
+        if (verdict) flags.set(self.review_id, verdict);
+      } else {
+        const sameUser = self.user_hash === null ? undefined : byUser.get(self.user_hash);
+        const sameText = distinctive ? byText.get(self.text_hash) : undefined;
+        if (sameUser && sameUser.review_id !== self.review_id) {
+          flags.set(self.review_id, repostFlag(sameUser, self));
+        } else if (sameText && sameText.review_id !== self.review_id) {
+          flags.set(self.review_id, { reason: 'duplicate', detail: `same text as ${sameText.review_id}` });
+        } else if (distinctive) {
+          const near = this.index.find(self.hash, self.review_id);
+          if (near) flags.set(self.review_id, { reason: 'near_duplicate', detail: `near-identical to ${near}` });
+        }
+      }
+      // Later reviews of this batch compare with earlier ones as if those were stored.
+      if (!byText.has(self.text_hash)) byText.set(self.text_hash, self);
+      if (self.user_hash !== null && !byUser.has(self.user_hash)) byUser.set(self.user_hash, self);
+      if (distinctive && !known.has(self.review_id)) this.index.add(self.hash, self.review_id);
+    }
+
+    if (changed.length > 0) {
+      await this.db.deleteFrom('text_signatures').where('review_id', 'in', changed).execute();
+    }
+    const fresh = signatures.filter((s) => !known.has(s.review_id));
+    // 9 columns per row: 500 rows stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < fresh.length; i += 500) {
+      await this.db
+        .insertInto('text_signatures')
+        .values(
+          fresh.slice(i, i + 500).map(({ review_id, product_id, user_id, text_hash, user_hash, simhash, words }) => ({
+            review_id,
+            product_id,
+            user_id,
+            text_hash,
+            user_hash,
+            simhash,
+            words,
+            verdict: flags.get(review_id)?.reason ?? '',
+            verdict_detail: flags.get(review_id)?.detail ?? '',
+          })),
+        )
+        .execute();
+    }
+    return flags;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Street addresses: street + house number in the forms used in de/at/ch, fr, es, it, nl, pl, uk (and the
+ * Nordic/US forms that appear in synthetic test data), unit lines ("Apt. 4", "Suite 501", "P.O. Box 12"),
+ * postcodes with a place name (next to a street), and addresses introduced by an address cue
+ * ("address:", "Adresse:", "lives on …").
+ *
+ * Anchored on street words, so product facts ("120 x 45 x 30 mm", "iPhone 15", "5000 mAh") never match.
+ * A match is extended over the following address lines (unit, postcode + place, country) when they are short.
+ */
+import type { PiiDetector, PiiSpan } from '../pii.js';
+
+const W = "\\p{Lu}[\\p{L}'’.-]*"; // a capitalised word
+const w = "[\\p{L}][\\p{L}'’.-]*"; // any word
+const NUM = '\\d{1,5}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:[-/]\\d{1,4})?';
+
+/** Street-type words that FOLLOW the name (en/fr-style "14 Crown Street", "Crown St"). */
+const SUFFIX_WORDS =
+  'street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|drive|dr\\.?|boulevard|blvd\\.?|court|ct\\.?|way|close|crescent|terrace|place|square|squares|gardens|grove|parks?|hill|row|mews|walk|parade|highway|hwy|union|fort|plaza|straße|strasse|str\\.|u\\.|utca|út|terrasse';
+/** Street-type words that PRECEDE the name ("rue de la Paix 5", "Via Roma 12", "ul. Miła 53"). */
+const PREFIX_WORDS =
+  'rue|avenue|av\\.|boulevard|bd\\.?|place|chemin|allée|impasse|quai|cours|route|via|viale|piazza|piazzale|corso|largo|vicolo|strada|calle|c/|avenida|avda\\.?|plaza|paseo|camino|carrer|ronda|travesía|ul\\.|ulica|al\\.|aleja|os\\.|osiedle|pl\\.|plac|straat|laan';
+/** Street words glued to the name ("Hauptstraße 5", "Kerkstraat 12", "Søndergade 52", "Kiannonkatu 98"). */
+const GLUED =
+  '(?:straße|strasse|str\\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|straat|laan|gracht|kade|plein|singel|dijk|gade|gata|gatan|vej|veien|vegen|katu|tie|stræti|gata|steig|pfad|markt|stieg)';
+
+/** "street|road" → "Street|Road" (alternation of lower-case words to title case). */
+function titleCase(alternation: string): string {
+  return alternation
+    .split('|')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('|');
+}
+
+const PATTERNS: RegExp[] = [
+  // 14 Crown Street / 1668 Glyn St / 2202 Rissik St / 3911 fourth avenue. At least one name word, and a
+  // capitalised street word unless it is unambiguous ("2 way speaker", "3 place settings" stay).
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])${NUM},?\\s+(?:${w}\\s+){1,3}(?:${titleCase(SUFFIX_WORDS)}|street|road|avenue|lane|boulevard|straße|strasse)(?![\\p{L}])`,
+    'gu',
+  ),
+  // 12 rue de la Paix / 5 bis, avenue Foch / 10 Via Roma
+  new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${PREFIX_WORDS})\\s+(?:${w}\\s?){1,5}`, 'giu'),
+  // Via Roma 12 / Calle Mayor, 5 / ul. Miła 53 / Avenue Teboulbi 137
+  new RegExp(
+    `(?<![\\p{L}])(?:${PREFIX_WORDS}|${titleCase(PREFIX_WORDS)})\\s+(?:(?:de|del|de la|des|du|della|di|dei|van|der|la|le|los|las|y)\\s+)?(?:${W}\\s+){0,3}${W},?\\s+(?:n[º°o.]\\s*)?${NUM}(?![\\p{L}\\p{N}])`,
+    'gu',
+  ),
+  // Hauptstraße 5 / Kerkstraat 12a / Søndergade 52 / Brucker Bundesstrasse 31
+  // (case-sensitive: the optional word before must really be capitalised, "an Hauptstraße 5" keeps "an")
+  new RegExp(`(?<![\\p{L}])(?:${W}\\s+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'gu'),
+  // Crown St (no number) after a number is covered above; "Glyn St." without a number is too vague.
+  // Unit and box lines
+  /(?<![\p{L}])(?:suite|apt\.?|apartment|unit|flat|p\.?\s?o\.?\s?box|postbox|postfach|boîte postale|bp|psc)\s+\d{1,6}(?:,?\s+box\s+\d{1,6})?(?![\p{N}])/giu,
+  // UK postcode: "SW1A 1AA", "M1 1AE"
+  /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\p{N}])/gu,
+  // PL postcode + place: "00-950 Warszawa"
+  /(?<![\p{L}\p{N}-])\d{2}-\d{3}\s+\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}+)?/gu,
+  // Military / APO lines "APO AA 42323"
+  /(?<![\p{L}])(?:APO|FPO|DPO)\s+[A-Z]{2}\s+\d{5}(?![\p{N}])/gu,
+];
+
+/** Cues that introduce an address; the rest of the clause (≤ 8 words, must hold a digit or capital) is taken. */
+/** Cues that are unambiguous about an address follow: a capitalised clause is enough. */
+const STRONG_CUE = /address|adres|anschrift|dirección|indirizzo|lives|wohnt|habite|vive|abita|woont|mieszka/i;
+const CUES =
+  /(?:\baddress(?:es)?\b|\bAdresse\b|\bAnschrift\b|\bdirección\b|\bindirizzo\b|\badres\b|\badresem?\b|\blives (?:on|at)\b|\bwohnt (?:in der|in|an der|am)\b|\bhabite (?:au|à|rue)\b|\bvive en\b|\babita in\b|\bwoont (?:aan|op)\b|\bmieszka (?:na|przy)\b|\bmeet (?:me|you) at\b|\bdrops you off at\b|\bsend (?:it|a new one|them)? ?to\b|\breturn to\b|\btaxi to\b|\bit'?s in\b|\boffice is at\b|\bit is\b(?= \d)|\brestaurant is at\b|\bUser:)[:\s]+/gi;
+const CLAUSE_END = /[\n;!?]|\.(?:\s|$)(?!\d)|,\s(?=\p{Ll})/u;
+
+function cueSpans(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  CUES.lastIndex = 0;
+  for (let m = CUES.exec(text); m !== null; m = CUES.exec(text)) {
+    const start = m.index + m[0].length;
+    const rest = text.slice(start, start + 120);
+    const endMatch = CLAUSE_END.exec(rest);
+    let clause = endMatch ? rest.slice(0, endMatch.index) : rest;
+    const words = clause.split(/\s+/);
+    if (words.length > 8) clause = words.slice(0, 8).join(' ');
+    clause = clause.replace(/[\s,:]+$/, '');
+    // "the corner of X and Y", "the north side of X": drop the leading lower-case filler words.
+    const lead = /^(?:(?:the|a|an|corner|north|south|east|west|side|of|der|die|das|la|le|el|il|de)\s+)+/i.exec(clause);
+    const offset = lead ? lead[0].length : 0;
+    const core = clause.slice(offset);
+    if (core.length < 3 || !/[\p{Lu}\d]/u.test(core)) continue;
+    if (!/\d/.test(core) && !STRONG_CUE.test(m[0])) continue;
+    spans.push({ type: 'ADDRESS', start: start + offset, end: start + offset + core.length });
+  }
+  return spans;
+}
+
+/** A following address line: postcode/place/country/unit, short, starts with a capital or digit. */
+const NEXT_LINE =
+  /^[\s,]*(?:\n\s*)?(?:(?:suite|apt\.?|unit|flat)\s+\d+|(?:\d{4,5}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})?\s*(?:\p{Lu}[\p{L}'’.-]*|\d{4,5})(?:[ -](?:\p{Lu}[\p{L}'’.-]*|\d{4,5}|[A-Z]{2})){0,3})/u;
+
+function extend(text: string, span: PiiSpan): PiiSpan {
+  let end = span.end;
+  for (let lines = 0; lines < 4; lines++) {
+    const rest = text.slice(end, end + 80);
+    // Only across a comma or line break: "Hauptstraße 5, 10115 Berlin" / "…\nSuite 3\nLONDON".
+    if (!/^\s*(?:,|\n)/.test(rest)) break;
+    const m = NEXT_LINE.exec(rest);
+    if (!m || m[0].trim().replace(/^,/, '').trim() === '') break;
+    end += m[0].length;
+  }
+  // A postcode written before the street ("20789 Allika 46", "10115 Berlin, …").
+  let start = span.start;
+  const before = /(?:\d{4,5}|\d{2}-\d{3})\s+$/.exec(text.slice(Math.max(0, start - 12), start));
+  if (before) start -= before[0].length;
+  return { type: 'ADDRESS', start, end };
+}
+
+function findAddresses(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const pattern of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const matched = m[0].replace(/\s+$/, '');
+      spans.push(extend(text, { type: 'ADDRESS', start: m.index, end: m.index + matched.length }));
+    }
+  }
+  for (const span of cueSpans(text)) spans.push(extend(text, span));
+  return spans;
+}
+
+const MAY_MATCH = /\d/;
+
+export const addressDetector: PiiDetector = {
+  type: 'ADDRESS',
+  mayMatch: (text) => MAY_MATCH.test(text) || /address|adres|lives|wohnt|User:|meet/i.test(text),
+  detect: findAddresses,
+};
