@@ -12,6 +12,8 @@ export interface StepContext {
   readonly store: Store;
   readonly config: Config;
   readonly components: Components;
+  /** Called after each product's new summary is committed (scale-out: invalidates the shared cache). */
+  readonly onPublished?: (productId: string) => Promise<void>;
 }
 
 /**
@@ -48,6 +50,7 @@ export const steps = {
     return summarizeProducts(ctx.store.db, {
       runId: data.runId,
       productIds: data.productIds,
+      onPublished: ctx.onPublished,
       summarizer: ctx.components.summarizer,
       fallback: ctx.components.fallback,
       concurrency: ctx.components.concurrency,

@@ -25,6 +25,8 @@ export interface PipelineResult {
 
 export interface PipelineHooks {
   onStage?(stage: 'ingest' | 'index' | 'summarize', progress: object): void;
+  /** After each product's new summary is committed (scale-out: invalidates the shared cache). */
+  onPublished?(productId: string): Promise<void>;
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
@@ -67,6 +69,7 @@ export async function runPipeline(
       ttlSeconds: config.ttlSeconds,
       defaultLanguage: config.defaultLanguage,
       onProgress: (c) => hooks.onStage?.('summarize', c),
+      onPublished: hooks.onPublished,
     });
     const result: PipelineResult = {
       run_id: runId,

@@ -23,6 +23,8 @@ export interface SummarizeOptions {
   readonly defaultLanguage: Language;
   /** Only these products (a worker's batch); all changed products when absent. */
   readonly productIds?: readonly string[];
+  /** Called after a product's new summary is committed (e.g. to invalidate the shared Redis cache). */
+  readonly onPublished?: (productId: string) => Promise<void>;
   readonly onProgress?: (counts: SummarizeCounts) => void;
   /** Published instead when the summarizer fails or its draft cannot be verified (the built-in one). */
   readonly fallback?: Summarizer;
@@ -345,8 +347,11 @@ export async function summarizeProducts(db: Kysely<Database>, options: Summarize
       await recordOutcome(trx, base, produced);
       await recordCalls(trx, options.runId, facts.productId, calls);
     });
-    if (produced.summary) counts.products_summarized += 1;
-    else counts.products_failed += 1;
+    if (produced.summary) {
+      counts.products_summarized += 1;
+      // After the commit: tell shared caches (Redis, other API processes) that this product changed.
+      await options.onPublished?.(facts.productId);
+    } else counts.products_failed += 1;
   };
 
   const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));

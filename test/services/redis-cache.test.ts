@@ -56,10 +56,16 @@ describe('Redis summary cache', () => {
       );
 
       // New reviews → a new summary in the store; both processes still hold the old one (long freshMs) …
-      const more = [1, 2, 3].map((i) => ({
+      const complaints = [
+        'The battery died after a week. Terrible purchase.',
+        'Stopped working after ten days, very disappointed.',
+        'Broke quickly and support never answered my emails.',
+      ];
+      const more = complaints.map((text, i) => ({
         ...records[0]!,
         review_id: `new-${i}`,
-        review_text: 'The battery died after a week. Terrible.',
+        user_id: `buyer-${i}`,
+        review_text: text,
         star_rating: 1,
       }));
       await runPipeline(

@@ -3,6 +3,7 @@ import { enqueuePipeline, schedulePipeline, startWorker } from '../../orchestrat
 import { PIPELINES } from '../../orchestrate/dag.js';
 import { runPipelineInProcess } from '../../orchestrate/in-process-executor.js';
 import { productionComponents } from '../../pipeline/components-for-version.js';
+import { sharedCacheFromEnv } from '../../pipeline/shared-cache.js';
 import { openStore } from '../../store/store.js';
 import { commandConfig as config, printJson, withStore } from '../context.js';
 
@@ -78,8 +79,14 @@ export function registerOrchestrateCommands(program: Command): void {
     .action(async (opts: QueueFlags & { concurrency: string; lockMs: string }, command: Command) => {
       const cfg = config(command);
       const store = await openStore(cfg);
+      const shared = sharedCacheFromEnv();
       const handle = startWorker(
-        { store, config: cfg, components: await productionComponents(store.db) },
+        {
+          store,
+          config: cfg,
+          components: await productionComponents(store.db),
+          onPublished: shared ? (productId) => shared.invalidate([productId]) : undefined,
+        },
         { ...queueOptions(opts), concurrency: Number(opts.concurrency), lockDurationMs: Number(opts.lockMs) },
       );
       handle.worker.on('completed', (job) =>
@@ -93,6 +100,7 @@ export function registerOrchestrateCommands(program: Command): void {
       process.stderr.write('reviewlens worker started\n');
       const stop = async () => {
         await handle.close();
+        await shared?.close();
         await store.close();
         process.exit(0);
       };

@@ -14,7 +14,7 @@ import { withRun } from '../../store/runs.js';
 import { allLatestSummaries } from '../../store/summaries.js';
 import type { LlmFlags } from '../../summarize/llm/llm-config.js';
 import { summarizeProducts } from '../../summarize/summarize-stage.js';
-import { commandConfig as config, printJson, withStore } from '../context.js';
+import { commandConfig as config, printJson, withPublisher, withStore } from '../context.js';
 import { createProgress } from '../progress.js';
 import { addLlmOptions, summarizerFromFlags } from './llm.js';
 
@@ -109,20 +109,23 @@ export function registerPipelineCommands(program: Command): void {
       const fromFlags = summarizerFromFlags(opts, components.summarizer);
       const setup =
         fromFlags.summarizer === components.summarizer ? { ...components, callLog: fromFlags.callLog } : fromFlags;
-      const result = await withRun(db, 'summarize', (runId) =>
-        summarizeProducts(db, {
-          runId,
-          summarizer: setup.summarizer,
-          fallback: setup.fallback,
-          callLog: setup.callLog,
-          concurrency: setup.concurrency,
-          embedder: components.embedder,
-          retrieval: components.retrieval,
-          minReviews: cfg.minReviews,
-          ttlSeconds: cfg.ttlSeconds,
-          defaultLanguage: cfg.defaultLanguage,
-          onProgress: (c) => progress.update('summarize', c),
-        }),
+      const result = await withPublisher((onPublished) =>
+        withRun(db, 'summarize', (runId) =>
+          summarizeProducts(db, {
+            onPublished,
+            runId,
+            summarizer: setup.summarizer,
+            fallback: setup.fallback,
+            callLog: setup.callLog,
+            concurrency: setup.concurrency,
+            embedder: components.embedder,
+            retrieval: components.retrieval,
+            minReviews: cfg.minReviews,
+            ttlSeconds: cfg.ttlSeconds,
+            defaultLanguage: cfg.defaultLanguage,
+            onProgress: (c) => progress.update('summarize', c),
+          }),
+        ),
       );
       return { model_version: setup.summarizer.modelVersion, ...result };
     });
@@ -139,9 +142,12 @@ export function registerPipelineCommands(program: Command): void {
       const cfg = config(command, { minReviews: opts.minReviews });
       const progress = createProgress();
       const result = await withStore(cfg, async (store) =>
-        runPipeline(store, openFileSource(opts.input), cfg, await productionComponents(store.db), {
-          onStage: (stage, counts) => progress.update(stage, counts),
-        }),
+        withPublisher(async (onPublished) =>
+          runPipeline(store, openFileSource(opts.input), cfg, await productionComponents(store.db), {
+            onStage: (stage, counts) => progress.update(stage, counts),
+            onPublished,
+          }),
+        ),
       );
       printJson(result);
     });

@@ -3,7 +3,7 @@ import { productionComponents } from '../../pipeline/components-for-version.js';
 import { eraseSubject } from '../../privacy/erase.js';
 import { withRun } from '../../store/runs.js';
 import { summarizeProducts } from '../../summarize/summarize-stage.js';
-import { commandConfig as config, printJson, withStore } from '../context.js';
+import { commandConfig as config, printJson, withPublisher, withStore } from '../context.js';
 
 /** Data-subject rights: erasure (GDPR Art. 17). */
 export function registerPrivacyCommands(program: Command): void {
@@ -36,6 +36,10 @@ export function registerPrivacyCommands(program: Command): void {
             defaultLanguage: cfg.defaultLanguage,
           }),
         );
+        // Withdrawn summaries must leave every cache too, not only re-summarized ones.
+        await withPublisher(async (onPublished) => {
+          for (const productId of erased.products_affected) await onPublished?.(productId);
+        });
         return { ...erased, products_affected: erased.products_affected.length, resummarized };
       });
       printJson(result);

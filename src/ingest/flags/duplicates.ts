@@ -96,13 +96,22 @@ export class DuplicateDetector {
 
   private async warm(): Promise<void> {
     this.warmed = true;
-    // Streamed: at most `capacity` signatures are held (the ring drops the oldest).
-    const rows = this.db
-      .selectFrom('text_signatures')
-      .select(['review_id', 'simhash'])
-      .where('words', '>=', this.minWords)
-      .stream(1000);
-    for await (const row of rows) this.index.add(fromHex(row.simhash), row.review_id);
+    // Paged by key (not a driver stream: PostgreSQL streaming needs pg-cursor): at most `capacity` signatures
+    // are held (the ring drops the oldest), and one page at a time is in memory.
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('text_signatures')
+        .select(['review_id', 'simhash'])
+        .where('words', '>=', this.minWords)
+        .where('review_id', '>', after)
+        .orderBy('review_id')
+        .limit(5000)
+        .execute();
+      for (const row of rows) this.index.add(fromHex(row.simhash), row.review_id);
+      if (rows.length < 5000) break;
+      after = rows[rows.length - 1]!.review_id;
+    }
   }
 
   /** Flags duplicates in one batch (against the store and earlier reviews of the batch); stores new signatures. */
