@@ -7,22 +7,28 @@ import { loadConfig } from '../../src/config.js';
 import type { Summary } from '../../src/domain/summary.js';
 import { enqueuePipeline } from '../../src/orchestrate/bullmq-executor.js';
 import { runPipelineInProcess } from '../../src/orchestrate/in-process-executor.js';
-import { defaultComponents } from '../../src/pipeline/components.js';
+import { componentsForVersion } from '../../src/pipeline/components-for-version.js';
+import { builtinDefault } from '../../src/registry/model-version.js';
+import { getModelVersion, promoteVersion, registerVersion } from '../../src/registry/registry.js';
 import { generateSample } from '../../src/sample/index.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import type { Store } from '../../src/store/store.js';
 import { allLatestSummaries } from '../../src/store/summaries.js';
+import { startFakeLlm } from '../../src/summarize/llm/fake/fake-llm-server.js';
 import { freshPostgresDatabase, REDIS_URL, uniquePrefix } from '../../src/test-support/services.js';
 import { tempStore, toJsonl, writeTempFile } from '../../src/test-support/temp-store.js';
 
-// Two worker processes share a 1,000-product batch through BullMQ on Redis and PostgreSQL; one is killed with
-// SIGKILL halfway. Every product must still be summarized exactly once, identically to the embedded mode.
+// Two worker processes share a 1,000-product batch through BullMQ on Redis and PostgreSQL, summarizing with the
+// production model version — an OpenAI-compatible one served by the project's fake endpoint; one worker is
+// killed with SIGKILL halfway. Every product must still be summarized exactly once, identically to the embedded mode.
 const CLI = join(import.meta.dirname, '../../bin/reviewlens.js');
 const prefix = uniquePrefix('workers');
 let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
 let postgres: Store;
 let sqlite: Awaited<ReturnType<typeof tempStore>>;
 let input: string;
+let fake: Awaited<ReturnType<typeof startFakeLlm>>;
+const LLM_VERSION = 'llm-fake-v1';
 const workers: ChildProcess[] = [];
 const config = loadConfig({ minReviews: '5' }, {});
 
@@ -34,6 +40,7 @@ function startWorker(): ChildProcess {
       REDIS_URL,
       REVIEWLENS_QUEUE_PREFIX: prefix,
       REVIEWLENS_MIN_REVIEWS: '5',
+      REVIEWLENS_LLM_BASE_URL: fake.url,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -59,8 +66,19 @@ async function latest(store: Store): Promise<Omit<Summary, 'generated_at' | 'exp
 
 beforeAll(async () => {
   if (!existsSync(join(import.meta.dirname, '../../dist/cli/main.js'))) throw new Error('run `npm run build` first');
+  fake = await startFakeLlm({ latencyMs: 5 });
+  process.env.REVIEWLENS_LLM_BASE_URL = fake.url;
   database = await freshPostgresDatabase();
   postgres = await openPostgresStore(database.url);
+  // The registry decides what the batch runs: make the LLM version production on the shared store.
+  await registerVersion(postgres.db, {
+    ...builtinDefault(''),
+    version: LLM_VERSION,
+    provider: 'openai-compatible',
+    modelId: 'fake-model',
+    promptTemplateVersion: null,
+  });
+  await promoteVersion(postgres.db, LLM_VERSION, 'production', { force: true, reason: 'service test' });
   sqlite = await tempStore();
   const records = [...generateSample({ products: 1000, seed: 21, reviewsPerProduct: [5, 9] })].map((i) => i.record);
   input = writeTempFile(sqlite.dir, 'reviews.jsonl', toJsonl(records as unknown as Record<string, unknown>[]));
@@ -73,6 +91,8 @@ afterAll(async () => {
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();
   await postgres?.close();
+  await fake?.close();
+  delete process.env.REVIEWLENS_LLM_BASE_URL;
   await database?.drop();
   await sqlite?.cleanup();
 });
@@ -111,8 +131,12 @@ describe('BullMQ workers on PostgreSQL + Redis', () => {
       .groupBy('product_id')
       .execute();
     expect(perProduct.filter((row) => Number(row.n) !== 1)).toEqual([]);
+    const versions = await postgres.db.selectFrom('summaries').select('model_version').distinct().execute();
+    expect(versions).toEqual([{ model_version: LLM_VERSION }]);
+    expect(fake.stats.completions).toBeGreaterThanOrEqual(perProduct.length);
 
-    await runPipelineInProcess({ store: sqlite.store, config, components: defaultComponents() }, 'batch', { input });
+    const llm = componentsForVersion(await getModelVersion(postgres.db, LLM_VERSION));
+    await runPipelineInProcess({ store: sqlite.store, config, components: llm }, 'batch', { input });
     const embedded = await latest(sqlite.store);
     expect(perProduct.length).toBe(embedded.length);
     expect(await latest(postgres)).toEqual(embedded);
