@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { DASHBOARD_SCRIPT } from '../dashboard-script.js';
 import { escapeHtml, page } from '../html.js';
+import { INSIGHTS_SCRIPT } from '../insights-script.js';
 import { PRODUCT_PAGE_SCRIPT, renderProductIndex, renderProductPage } from '../product-page.js';
 import type { SummaryCache } from '../summary-cache.js';
 import { WIDGET_SCRIPT } from '../widget/widget.js';
@@ -54,6 +55,14 @@ figure{display:inline-block;margin:.5rem 1rem .5rem 0;width:30rem;max-width:100%
 <h1>reviewlens operations</h1><div id="app" aria-live="polite"></div><script src="/assets/dashboard.js"></script>`,
 );
 
+const INSIGHTS_PAGE = page(
+  'reviewlens — insights',
+  'en',
+  `<style>table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top}
+q{display:block;font-size:.8rem}q.pos{color:#166534}q.neg{color:#991b1b}form{margin:.5rem 0}body{max-width:80rem}</style>
+<h1>reviewlens insights</h1><p><a href="/dashboard">operations</a></p><div id="app"></div><script src="/assets/insights.js"></script>`,
+);
+
 export function registerPageRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; cache: SummaryCache }): void {
   const { db, cache } = deps;
   const asset = (path: string, body: string) =>
@@ -64,9 +73,11 @@ export function registerPageRoutes(app: FastifyInstance, deps: { db: Kysely<Data
   asset('/assets/product-page.js', PRODUCT_PAGE_SCRIPT);
   asset('/assets/dashboard.js', DASHBOARD_SCRIPT);
   asset('/assets/demo-shop.js', DEMO_SHOP_SCRIPT);
+  asset('/assets/insights.js', INSIGHTS_SCRIPT);
 
   app.get('/how-it-works', { schema: { hide: true } }, async (_request, reply) => reply.type(HTML).send(HOW_IT_WORKS));
   app.get('/dashboard', { schema: { hide: true } }, async (_request, reply) => reply.type(HTML).send(DASHBOARD_PAGE));
+  app.get('/insights', { schema: { hide: true } }, async (_request, reply) => reply.type(HTML).send(INSIGHTS_PAGE));
 
   const productName = async (productId: string) =>
     (await db.selectFrom('products').select('product_name').where('product_id', '=', productId).executeTakeFirst())
