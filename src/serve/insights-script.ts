@@ -88,7 +88,15 @@ export function insightsApp(): void {
     into.append(el('h2', `Aspects in ${category}`), el('p', `${data.reviews} reviews`, { class: 'meta' }));
     const table = el('table', undefined, { id: 'aspects' });
     const head = el('tr');
-    for (const h of ['aspect', 'positive reviews', 'negative reviews', 'share', 'avg ★', 'complaints per week', 'what they say'])
+    for (const h of [
+      'aspect',
+      'positive reviews',
+      'negative reviews',
+      'share',
+      'avg ★',
+      'complaints per week',
+      'what they say',
+    ])
       head.append(el('th', h, { scope: 'col' }));
     table.append(head);
     for (const a of data.aspects) {
