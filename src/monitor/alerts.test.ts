@@ -71,9 +71,12 @@ describe('alerts', () => {
   it('the webhook sink retries 5xx and delivers Slack-compatible JSON', async () => {
     const hook = await receiver(2);
     try {
-      const result = await reconcileAlerts(store.db, 'hook', [condition('w', 'critical')], [
-        webhookSink({ url: hook.url, baseDelayMs: 5 }),
-      ]);
+      const result = await reconcileAlerts(
+        store.db,
+        'hook',
+        [condition('w', 'critical')],
+        [webhookSink({ url: hook.url, baseDelayMs: 5 })],
+      );
       expect(result.deliveryErrors).toEqual([]);
       expect(hook.attempts()).toBe(3);
       expect(hook.bodies[0]!.text).toMatch(/CRITICAL.*\(w\)/);
@@ -86,9 +89,12 @@ describe('alerts', () => {
   it('a webhook that keeps failing is reported, and the alert is still stored', async () => {
     const hook = await receiver(100);
     try {
-      const result = await reconcileAlerts(store.db, 'down', [condition('x')], [
-        webhookSink({ url: hook.url, attempts: 3, baseDelayMs: 1 }),
-      ]);
+      const result = await reconcileAlerts(
+        store.db,
+        'down',
+        [condition('x')],
+        [webhookSink({ url: hook.url, attempts: 3, baseDelayMs: 1 })],
+      );
       expect(result.deliveryErrors[0]).toMatch(/HTTP 503/);
       expect(hook.attempts()).toBe(3);
       expect((await listAlerts(store.db, { state: 'firing' })).some((a) => a.key === 'x')).toBe(true);

@@ -29,7 +29,13 @@ async function summarizeWith(behaviour: 'faithful' | 'hallucinate', model: strin
   const server = await startFakeLlm({ behaviour });
   servers.push(server);
   const callLog = new CallLog();
-  const summarizer = llmSummarizer({ baseUrl: server.url, model, timeoutMs: 2000, concurrency: 4, onCall: callLog.record });
+  const summarizer = llmSummarizer({
+    baseUrl: server.url,
+    model,
+    timeoutMs: 2000,
+    concurrency: 4,
+    onCall: callLog.record,
+  });
   await summarizeProducts(store.db, {
     runId: `run-${model}`,
     summarizer,
@@ -48,7 +54,12 @@ describe('quality monitor', () => {
   it('a hallucinating endpoint raises the faithfulness alert; a faithful one resolves it', async () => {
     let since = new Date().toISOString();
     await summarizeWith('hallucinate', 'fake-hallucinating');
-    const bad = await runQualityMonitor(store.db, { since, runId: 'q1', sinks: [], embedder: defaultComponents().embedder });
+    const bad = await runQualityMonitor(store.db, {
+      since,
+      runId: 'q1',
+      sinks: [],
+      embedder: defaultComponents().embedder,
+    });
     expect(bad.sampled).toBeGreaterThan(0);
     expect(bad.faithfulness!).toBeLessThan(0.95);
     expect(bad.alerts!.fired).toContain('quality.faithfulness');
@@ -56,7 +67,12 @@ describe('quality monitor', () => {
 
     since = new Date().toISOString();
     await summarizeWith('faithful', 'fake-fixed');
-    const good = await runQualityMonitor(store.db, { since, runId: 'q2', sinks: [], embedder: defaultComponents().embedder });
+    const good = await runQualityMonitor(store.db, {
+      since,
+      runId: 'q2',
+      sinks: [],
+      embedder: defaultComponents().embedder,
+    });
     expect(good.faithfulness!).toBeGreaterThanOrEqual(0.95);
     expect(good.alerts!.resolved).toContain('quality.faithfulness');
     expect(await listAlerts(store.db, { state: 'firing' })).toEqual([]);
@@ -65,7 +81,12 @@ describe('quality monitor', () => {
   });
 
   it('an empty window measures nothing and leaves alerts alone', async () => {
-    const result = await runQualityMonitor(store.db, { since: '2999-01-01T00:00:00Z', runId: 'q3', sinks: [], embedder: defaultComponents().embedder });
+    const result = await runQualityMonitor(store.db, {
+      since: '2999-01-01T00:00:00Z',
+      runId: 'q3',
+      sinks: [],
+      embedder: defaultComponents().embedder,
+    });
     expect(result.sampled).toBe(0);
     expect(result.alerts).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { EmbeddedChunk } from '../domain/chunk.js';
 import type { Language } from '../domain/languages.js';
 import { type Summary, SummarySchema } from '../domain/summary.js';
 import { balance } from '../evaluate/metrics/balance.js';
@@ -7,11 +8,10 @@ import { defaultClaimSupport } from '../evaluate/metrics/faithfulness.js';
 import { outputChecks } from '../evaluate/metrics/output-checks.js';
 import { type EvalClaim, outputFromSummary } from '../evaluate/system-output.js';
 import type { Embedder } from '../index/embedder.js';
-import { supportScore } from '../summarize/claim-support.js';
-import type { EmbeddedChunk } from '../domain/chunk.js';
 import { loadChunksById } from '../store/chunks.js';
 import type { Database } from '../store/schema.js';
 import type { SummaryContext } from '../store/summaries.js';
+import { supportScore } from '../summarize/claim-support.js';
 import type { AlertSink } from './alert-sinks.js';
 import { type AlertCondition, type ReconcileResult, reconcileAlerts, recordMonitorResult } from './alerts.js';
 
@@ -99,7 +99,15 @@ export async function runQualityMonitor(db: Db, options: QualityOptions): Promis
         .onRef('o.model_version', '=', 's.model_version')
         .onRef('o.product_revision', '=', 's.product_revision'),
     )
-    .select(['s.product_id', 's.model_version', 's.summary', 's.context', 's.language', 'o.outcome', 'o.dropped_claims'])
+    .select([
+      's.product_id',
+      's.model_version',
+      's.summary',
+      's.context',
+      's.language',
+      'o.outcome',
+      'o.dropped_claims',
+    ])
     .where('s.generated_at', '>=', since)
     .execute();
   const sample = rows
@@ -158,7 +166,8 @@ export async function runQualityMonitor(db: Db, options: QualityOptions): Promis
     by_model: byModel,
   };
   // No summaries in the window means nothing was measured: alerts keep their state rather than resolving.
-  const alerts = sample.length === 0 ? null : await reconcileAlerts(db, 'quality', qualityConditions(measured), options.sinks);
+  const alerts =
+    sample.length === 0 ? null : await reconcileAlerts(db, 'quality', qualityConditions(measured), options.sinks);
   const result = { ...measured, alerts };
   await recordMonitorResult(db, options.runId, 'quality', result);
   return result;
