@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { EmbeddedChunk } from '../domain/chunk.js';
-import type { Language } from '../domain/languages.js';
-import { type Summary, SummarySchema } from '../domain/summary.js';
-import { balance } from '../evaluate/metrics/balance.js';
-import { defaultClaimSupport } from '../evaluate/metrics/faithfulness.js';
-import { outputChecks } from '../evaluate/metrics/output-checks.js';
-import { type EvalClaim, outputFromSummary } from '../evaluate/system-output.js';
 import type { Embedder } from '../index/embedder.js';
-import { loadChunksById } from '../store/chunks.js';
 import type { Database } from '../store/schema.js';
-import type { SummaryContext } from '../store/summaries.js';
-import { supportScore } from '../summarize/claim-support.js';
 import type { AlertSink } from './alert-sinks.js';
 import { type AlertCondition, type ReconcileResult, reconcileAlerts, recordMonitorResult } from './alerts.js';
+import { scoreStoredSummary, storedSummaries } from './score-summary.js';
 
 type Db = Kysely<Database>;
 
@@ -65,51 +56,15 @@ async function defaultSince(db: Db, runId: string): Promise<string> {
 const sampleKey = (productId: string, modelVersion: string) =>
   createHash('sha1').update(`${productId}\u0000${modelVersion}`).digest('hex');
 
-/**
- * A claim counts as supported when the evaluation's structural test (polarity + aspect of the cited chunks) or
- * the verifier's lexical/embedding support accepts it: the first handles aspect claims across languages, the
- * second free-text LLM claims. Citations that resolve to no chunk are unsupported.
- */
-async function claimSupported(
-  claim: EvalClaim,
-  chunks: ReadonlyMap<string, EmbeddedChunk>,
-  embedder: Embedder,
-): Promise<boolean> {
-  if (claim.citations.some((id) => !chunks.has(id))) return false;
-  const cited = claim.citations.map((id) => chunks.get(id)!);
-  if (defaultClaimSupport(claim, cited)) return true;
-  const snippets = cited.map((chunk) => ({ text: chunk.text, embedding: chunk.embedding }));
-  return (await supportScore(claim.text, snippets, embedder)).supported;
-}
-
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
 
 /**
- * The daily quality job: samples recently generated summaries and scores them with the evaluation metrics.
- * Faithfulness counts the claims verification dropped as unsupported: the published text is verified, so a
- * hallucinating model shows up as dropped claims (and fallbacks), not as unfaithful published summaries.
+ * The daily quality job: samples recently generated summaries and scores them with the evaluation metrics
+ * (score-summary.ts; dropped claims count as unsupported), then reconciles the quality alerts.
  */
 export async function runQualityMonitor(db: Db, options: QualityOptions): Promise<QualityResult> {
   const since = options.since ?? (await defaultSince(db, options.runId));
-  const rows = await db
-    .selectFrom('summaries as s')
-    .leftJoin('summary_outcomes as o', (join) =>
-      join
-        .onRef('o.product_id', '=', 's.product_id')
-        .onRef('o.model_version', '=', 's.model_version')
-        .onRef('o.product_revision', '=', 's.product_revision'),
-    )
-    .select([
-      's.product_id',
-      's.model_version',
-      's.summary',
-      's.context',
-      's.language',
-      'o.outcome',
-      'o.dropped_claims',
-    ])
-    .where('s.generated_at', '>=', since)
-    .execute();
+  const rows = await storedSummaries(db).where('s.generated_at', '>=', since).execute();
   const sample = rows
     .map((row) => ({ row, key: sampleKey(row.product_id, row.model_version) }))
     .sort((a, b) => (a.key < b.key ? -1 : 1))
@@ -125,33 +80,15 @@ export async function runQualityMonitor(db: Db, options: QualityOptions): Promis
   const gaps: number[] = [];
   const byModel: Record<string, number> = {};
   for (const row of sample) {
-    const summary: Summary = SummarySchema.parse(JSON.parse(row.summary));
-    const context = JSON.parse(row.context) as SummaryContext;
-    const output = outputFromSummary(summary, context.contextChunkIds);
-    const cited = [...new Set(output.claims.flatMap((c) => c.citations))];
-    const chunks = new Map((await loadChunksById(db, cited)).map((chunk) => [chunk.chunkId, chunk]));
-    const dropped = row.dropped_claims ?? 0;
-    // Pros and cons are the checkable claims; the overview states counts and ratings (verified as numbers).
-    const polar = output.claims.filter((claim) => claim.polarity !== 'neutral');
-    claims += polar.length + dropped;
-    for (const claim of polar) if (await claimSupported(claim, chunks, options.embedder)) supported++;
-    const checks = outputChecks(output, row.language as Language);
-    if (checks.toxic_terms > 0) toxic++;
-    if (checks.format_ok === 0) formatFailures++;
-    if (checks.pii_spans > 0) piiOutputs++;
-    if (row.outcome === 'fallback_builtin') fallbacks++;
-    const ratings = await db
-      .selectFrom('reviews')
-      .select('star_rating')
-      .where('product_id', '=', row.product_id)
-      .where('flags', '=', '')
-      .execute();
-    const gap = balance(
-      output.claims,
-      ratings.map((r) => r.star_rating),
-    ).balance_gap;
-    if (gap !== null) gaps.push(gap);
-    byModel[summary.model_version] = (byModel[summary.model_version] ?? 0) + 1;
+    const scores = await scoreStoredSummary(db, row, options.embedder);
+    claims += scores.claims;
+    supported += scores.supported;
+    if (scores.toxic) toxic++;
+    if (!scores.formatOk) formatFailures++;
+    if (scores.pii) piiOutputs++;
+    if (scores.fallback) fallbacks++;
+    if (scores.balanceGap !== null) gaps.push(scores.balanceGap);
+    byModel[scores.producedBy] = (byModel[scores.producedBy] ?? 0) + 1;
   }
 
   const measured = {
