@@ -8,6 +8,7 @@ import { registerExperimentCommands } from './commands/experiment.js';
 import { registerInsightCommands } from './commands/insights.js';
 import { registerLlmCommands } from './commands/llm.js';
 import { registerModelCommands } from './commands/model.js';
+import { registerMonitorCommands } from './commands/monitor.js';
 import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
 import { registerPrivacyCommands } from './commands/privacy.js';
@@ -31,6 +32,7 @@ registerExperimentCommands(program);
 registerApiKeyCommands(program);
 registerLlmCommands(program);
 registerEvalGuardsCommands(program);
+registerMonitorCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };
