@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardData } from '../serve/dashboard-data.js';
 import { buildServer } from '../serve/server.js';
 import type { Store } from '../store/store.js';
 import { tempStore } from '../test-support/temp-store.js';
@@ -87,5 +88,11 @@ describe('/metrics', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('the dashboard shows firing monitoring alerts and charts the quality runs', async () => {
+    const data = await dashboardData(store.db);
+    expect(data.alerts).toContainEqual({ severity: 'critical', code: 'quality.pii', message: 'pii' });
+    expect(data.monitoring).toEqual([expect.objectContaining({ kind: 'quality', value: 0.91 })]);
   });
 });
