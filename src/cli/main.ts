@@ -8,10 +8,12 @@ import { registerExperimentCommands } from './commands/experiment.js';
 import { registerInsightCommands } from './commands/insights.js';
 import { registerLlmCommands } from './commands/llm.js';
 import { registerModelCommands } from './commands/model.js';
+import { registerMonitorCommands } from './commands/monitor.js';
 import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
 import { registerPrivacyCommands } from './commands/privacy.js';
 import { registerServeCommands } from './commands/serve.js';
+import { registerTrainCommands } from './commands/train.js';
 
 // Each area of the platform registers its commands from its own module in ./commands.
 const program = new Command()
@@ -31,6 +33,8 @@ registerExperimentCommands(program);
 registerApiKeyCommands(program);
 registerLlmCommands(program);
 registerEvalGuardsCommands(program);
+registerMonitorCommands(program);
+registerTrainCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };

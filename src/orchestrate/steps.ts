@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { indexReviews } from '../index/index-stage.js';
 import { ingest } from '../ingest/ingest.js';
 import { openFileSource } from '../ingest/sources/open-source.js';
+import { publishingPaused } from '../monitor/alerts.js';
 import type { Components } from '../pipeline/components.js';
 import { startRun, withRun } from '../store/runs.js';
 import type { Store } from '../store/store.js';
@@ -38,6 +39,9 @@ export const steps = {
   /** Opens a summarize run and splits the changed products into batches (the unit of work for workers). */
   async planSummarize(ctx: StepContext, data: { batchSize?: number }) {
     const { db } = ctx.store;
+    // A firing critical alert (e.g. PII in summaries) stops publishing until it resolves, when so configured.
+    const pausedBy = await publishingPaused(db);
+    if (pausedBy) return { run_id: await startRun(db, 'summarize'), products: 0, batches: [], paused_by: pausedBy };
     const products = await productsToSummarize(db, ctx.components.summarizer.modelVersion, ctx.config.minReviews);
     const runId = await startRun(db, 'summarize');
     const size = Math.max(1, data.batchSize ?? 50);

@@ -25,6 +25,8 @@ export interface DashboardData {
   readonly model_versions: { model_version: string; products: number; latest: string; stage: string }[];
   readonly experiments: ExperimentReport[];
   readonly alerts: Alert[];
+  /** Recent quality and drift runs (src/monitor), oldest first, for the charts. */
+  readonly monitoring: { kind: string; at: string; value: number | null }[];
 }
 
 const DAY = 86_400_000;
@@ -149,8 +151,35 @@ export async function dashboardData(db: Kysely<Database>, now = new Date()): Pro
     });
   }
 
+  // Stored monitoring alerts (src/monitor) that are firing right now.
+  const firing = await db
+    .selectFrom('alerts')
+    .select(['severity', 'alert_key', 'summary'])
+    .where('state', '=', 'firing')
+    .orderBy('id', 'desc')
+    .execute();
+  for (const a of firing)
+    alerts.push({
+      severity: a.severity === 'critical' ? 'critical' : 'warning',
+      code: a.alert_key,
+      message: a.summary,
+    });
+  const results = await db
+    .selectFrom('monitor_results')
+    .select(['kind', 'result', 'created_at'])
+    .where('kind', 'in', ['quality', 'drift'])
+    .orderBy('id', 'desc')
+    .limit(60)
+    .execute();
+  const monitoring = results.reverse().map((r) => {
+    const result = JSON.parse(r.result) as { faithfulness?: number | null; maxEmbeddingPsi?: number | null };
+    const value = r.kind === 'quality' ? result.faithfulness : result.maxEmbeddingPsi;
+    return { kind: r.kind, at: r.created_at, value: typeof value === 'number' ? value : null };
+  });
+
   return {
     generated_at: now.toISOString(),
+    monitoring,
     runs: runs.map((r) => ({
       run_id: r.run_id,
       kind: r.kind,

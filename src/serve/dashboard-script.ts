@@ -93,6 +93,7 @@ export function dashboardApp(): void {
       metrics: Metric[];
     }[];
     alerts: { severity: string; code: string; message: string }[];
+    monitoring: { kind: string; at: string; value: number | null }[];
   }
 
   const render = (data: Data) => {
@@ -136,6 +137,18 @@ export function dashboardApp(): void {
       chart(
         'Impressions per day',
         data.daily.map((d) => ({ x: d.day, y: d.impressions })),
+      ),
+    );
+    section(
+      'Monitoring',
+      chart(
+        'Sampled faithfulness per quality run',
+        data.monitoring.filter((m) => m.kind === 'quality' && m.value !== null).map((m) => ({ x: m.at, y: m.value! })),
+        1,
+      ),
+      chart(
+        'Max embedding PSI per drift run (alert > 0.25)',
+        data.monitoring.filter((m) => m.kind === 'drift' && m.value !== null).map((m) => ({ x: m.at, y: m.value! })),
       ),
     );
     section(

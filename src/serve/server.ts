@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Language } from '../domain/languages.js';
+import { registerStoreMetrics } from '../monitor/store-metrics.js';
 import type { Database } from '../store/schema.js';
 import type { StoreDialect } from '../store/store.js';
 import { ExperimentCache, ProductionVersionCache } from './experiment-cache.js';
@@ -54,6 +55,7 @@ export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): 
   const experiments = new ExperimentCache(db, options.experimentTtlMs);
   const production = new ProductionVersionCache(db, options.experimentTtlMs);
   const registry = registerMetrics(app);
+  registerStoreMetrics(registry, db, () => cache.stats);
 
   app.register(swagger, {
     openapi: {

@@ -41,6 +41,8 @@ export interface SummaryCacheOptions {
 export class SummaryCache {
   private readonly lru: LRUCache<string, CachedSummary>;
   private readonly shared: SharedSummaryCache | undefined;
+  /** LRU hits and misses in this process, for the cache hit-rate metric. */
+  readonly stats = { hits: 0, misses: 0 };
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -69,7 +71,11 @@ export class SummaryCache {
         ? `${productId}\u0000${select.modelVersion ?? ''}\u0000${select.language ?? ''}`
         : productId;
     const hit = this.lru.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.stats.hits++;
+      return hit;
+    }
+    this.stats.misses++;
     const field = `${select.modelVersion ?? ''}\u0000${select.language ?? ''}`;
     let entry = await this.shared?.get(productId, field);
     if (!entry) {

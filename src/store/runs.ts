@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-export type RunKind = 'ingest' | 'index' | 'summarize' | 'pipeline';
+export type RunKind = 'ingest' | 'index' | 'summarize' | 'pipeline' | 'quality' | 'drift' | 'train';
 
 /** A run id sorts by time (ISO prefix) and is unique (random suffix). */
 export function newRunId(kind: RunKind, now = new Date()): string {

@@ -26,6 +26,9 @@ export interface Database {
   review_flags: ReviewFlagsTable;
   text_signatures: TextSignaturesTable;
   snapshots: SnapshotsTable;
+  alerts: AlertsTable;
+  monitor_results: MonitorResultsTable;
+  drift_baselines: DriftBaselinesTable;
 }
 
 /** A flagged review stays stored but is kept out of chunks and summaries (migration 0002). */
@@ -322,5 +325,39 @@ export interface SummaryDeadLettersTable {
   /** JSON array of reasons. */
   reasons: string;
   run_id: string;
+  created_at: string;
+}
+
+/** An alert episode (migration 0010): fired, deduplicated by key while firing, then resolved. */
+export interface AlertsTable {
+  id: Generated<number>;
+  alert_key: string;
+  /** `quality`, `drift`, … — the job that owns the alert and resolves it. */
+  source: string;
+  /** `warning` or `critical`. */
+  severity: string;
+  state: 'firing' | 'resolved';
+  summary: string;
+  /** JSON: the measured value, threshold and context. */
+  detail: string;
+  occurrences: number;
+  fired_at: string;
+  last_seen_at: string;
+  resolved_at: string | null;
+}
+
+/** The stored result of one drift, quality or shadow run (JSON), charted by the dashboard. */
+export interface MonitorResultsTable {
+  id: Generated<number>;
+  run_id: string;
+  kind: string;
+  result: string;
+  created_at: string;
+}
+
+export interface DriftBaselinesTable {
+  name: string;
+  /** JSON: projection seeds and bin edges, language/rating shares, volume. */
+  baseline: string;
   created_at: string;
 }

@@ -7,6 +7,7 @@ import { modelRegistry } from './0004-model-registry.js';
 import { serve } from './0005-serve.js';
 import { erasureAudit } from './0006-erasure-audit.js';
 import { snippetSearch } from './0007-snippet-search.js';
+import { monitoring } from './0010-monitoring.js';
 
 /**
  * Migrations live in code (not files read at run time) so the compiled package carries them. Each is written
@@ -22,6 +23,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0005_serve': serve(dialect),
     '0003_llm_batch': llmBatch(dialect),
     '0002_ingest_guards': ingestGuards(dialect),
+    '0010_monitoring': monitoring(dialect),
   };
 }
 

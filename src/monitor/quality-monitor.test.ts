@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultComponents } from '../pipeline/components.js';
+import type { Store } from '../store/store.js';
+import { builtinSummarizer } from '../summarize/builtin-summarizer.js';
+import { CallLog } from '../summarize/llm/call-log.js';
+import { type FakeLlmServer, startFakeLlm } from '../summarize/llm/fake/fake-llm-server.js';
+import { llmSummarizer } from '../summarize/llm/llm-summarizer.js';
+import { summarizeProducts } from '../summarize/summarize-stage.js';
+import { seedIndexedStore } from '../test-support/llm-fixture.js';
+import { tempStore } from '../test-support/temp-store.js';
+import { listAlerts } from './alerts.js';
+import { qualityConditions, runQualityMonitor } from './quality-monitor.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+const servers: FakeLlmServer[] = [];
+beforeAll(async () => {
+  const temp = await tempStore();
+  ({ store, cleanup } = temp);
+  await seedIndexedStore(store, temp.dir, { products: 20, seed: 9 });
+});
+afterAll(async () => {
+  for (const server of servers) await server.close();
+  await cleanup();
+});
+
+/** Summarizes every eligible product with a fake endpoint of the given behaviour, as a new model. */
+async function summarizeWith(behaviour: 'faithful' | 'hallucinate', model: string) {
+  const server = await startFakeLlm({ behaviour });
+  servers.push(server);
+  const callLog = new CallLog();
+  const summarizer = llmSummarizer({
+    baseUrl: server.url,
+    model,
+    timeoutMs: 2000,
+    concurrency: 4,
+    onCall: callLog.record,
+  });
+  await summarizeProducts(store.db, {
+    runId: `run-${model}`,
+    summarizer,
+    fallback: builtinSummarizer(),
+    callLog,
+    concurrency: 4,
+    embedder: defaultComponents().embedder,
+    retrieval: defaultComponents().retrieval,
+    minReviews: 5,
+    ttlSeconds: 3600,
+    defaultLanguage: 'en',
+  });
+}
+
+describe('quality monitor', () => {
+  it('a hallucinating endpoint raises the faithfulness alert; a faithful one resolves it', async () => {
+    let since = new Date().toISOString();
+    await summarizeWith('hallucinate', 'fake-hallucinating');
+    const bad = await runQualityMonitor(store.db, {
+      since,
+      runId: 'q1',
+      sinks: [],
+      embedder: defaultComponents().embedder,
+    });
+    expect(bad.sampled).toBeGreaterThan(0);
+    expect(bad.faithfulness!).toBeLessThan(0.95);
+    expect(bad.alerts!.fired).toContain('quality.faithfulness');
+    expect((await listAlerts(store.db, { state: 'firing' })).map((a) => a.key)).toContain('quality.faithfulness');
+
+    since = new Date().toISOString();
+    await summarizeWith('faithful', 'fake-fixed');
+    const good = await runQualityMonitor(store.db, {
+      since,
+      runId: 'q2',
+      sinks: [],
+      embedder: defaultComponents().embedder,
+    });
+    expect(good.faithfulness!).toBeGreaterThanOrEqual(0.95);
+    expect(good.alerts!.resolved).toContain('quality.faithfulness');
+    expect(await listAlerts(store.db, { state: 'firing' })).toEqual([]);
+    const stored = await store.db.selectFrom('monitor_results').select('kind').where('kind', '=', 'quality').execute();
+    expect(stored).toHaveLength(2);
+  });
+
+  it('an empty window measures nothing and leaves alerts alone', async () => {
+    const result = await runQualityMonitor(store.db, {
+      since: '2999-01-01T00:00:00Z',
+      runId: 'q3',
+      sinks: [],
+      embedder: defaultComponents().embedder,
+    });
+    expect(result.sampled).toBe(0);
+    expect(result.alerts).toBeNull();
+  });
+
+  it('thresholds: PII is critical, toxicity and format failures above their rates warn', () => {
+    const base = {
+      since: '',
+      sampled: 1000,
+      faithfulness: 0.99,
+      toxic_share: 0.001,
+      format_failure_share: 0.01,
+      pii_outputs: 0,
+      fallback_share: 0,
+      mean_balance_gap: 0,
+      by_model: {},
+    };
+    expect(qualityConditions(base)).toEqual([]);
+    const keys = qualityConditions({ ...base, toxic_share: 0.002, format_failure_share: 0.011, pii_outputs: 1 });
+    expect(keys.map((c) => [c.key, c.severity])).toEqual([
+      ['quality.toxicity', 'warning'],
+      ['quality.format', 'warning'],
+      ['quality.pii', 'critical'],
+    ]);
+  });
+});
