@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ModelVersion } from '../registry/model-version.js';
-import { productionVersion } from '../registry/registry.js';
+import { productionVersion, stagingVersion } from '../registry/registry.js';
 import type { Database } from '../store/schema.js';
 import { type BuiltinParams, builtinSummarizer, DEFAULT_BUILTIN_PARAMS } from '../summarize/builtin-summarizer.js';
 import { loadLlmConfig } from '../summarize/llm/llm-config.js';
@@ -71,4 +71,14 @@ export function componentsForVersion(version: ModelVersion): Components {
 /** What the batch job runs: the registry's production version (the built-in default on a fresh store). */
 export async function productionComponents(db: Kysely<Database>): Promise<Components> {
   return componentsForVersion(await productionVersion(db));
+}
+
+/**
+ * Shadow mode: the staging version's components when one is registered. The batch runs it after production;
+ * its summaries are stored under its own version name and never served (serving reads production), so they can
+ * be compared offline (`reviewlens shadow report`).
+ */
+export async function shadowComponents(db: Kysely<Database>): Promise<Components | undefined> {
+  const staging = await stagingVersion(db);
+  return staging ? componentsForVersion(staging) : undefined;
 }

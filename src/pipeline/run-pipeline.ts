@@ -19,6 +19,8 @@ export interface PipelineResult {
   readonly products_skipped: number;
   readonly products_failed: number;
   readonly skip_reasons: Record<string, number>;
+  /** Counts of the shadow (staging) version's run, when one is registered. */
+  readonly shadow?: { model_version: string; products_summarized: number; products_failed: number };
   readonly seconds: number;
   readonly stage_seconds: { ingest: number; index: number; summarize: number };
 }
@@ -27,6 +29,8 @@ export interface PipelineHooks {
   onStage?(stage: 'ingest' | 'index' | 'summarize', progress: object): void;
   /** After each product's new summary is committed (scale-out: invalidates the shared cache). */
   onPublished?(productId: string): Promise<void>;
+  /** The staging version, run in shadow after production (stored apart, never served). */
+  shadow?: Components;
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
@@ -71,6 +75,21 @@ export async function runPipeline(
       onProgress: (c) => hooks.onStage?.('summarize', c),
       onPublished: hooks.onPublished,
     });
+    // Shadow: the staging version over the same products, stored under its own name, never published.
+    const shadow = hooks.shadow;
+    const shadowCounts = shadow
+      ? await summarizeProducts(db, {
+          runId,
+          summarizer: shadow.summarizer,
+          fallback: shadow.fallback,
+          concurrency: shadow.concurrency,
+          embedder: shadow.embedder,
+          retrieval: shadow.retrieval,
+          minReviews: config.minReviews,
+          ttlSeconds: config.ttlSeconds,
+          defaultLanguage: config.defaultLanguage,
+        })
+      : undefined;
     const result: PipelineResult = {
       run_id: runId,
       reviews_read: ingested.reviews_read,
@@ -84,6 +103,15 @@ export async function runPipeline(
       products_failed: summarized.products_failed,
       skip_reasons: summarized.skip_reasons,
       seconds: seconds(started),
+      ...(shadow && shadowCounts
+        ? {
+            shadow: {
+              model_version: shadow.summarizer.modelVersion,
+              products_summarized: shadowCounts.products_summarized,
+              products_failed: shadowCounts.products_failed,
+            },
+          }
+        : {}),
       stage_seconds: { ingest: ingestSeconds, index: indexSeconds, summarize: seconds(mark) },
     };
     await finishRun(db, runId, { status: 'succeeded', counts: result });

@@ -7,7 +7,7 @@ import { indexReviews } from '../../index/index-stage.js';
 import { ingest } from '../../ingest/ingest.js';
 import { openFileSource } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
-import { productionComponents } from '../../pipeline/components-for-version.js';
+import { productionComponents, shadowComponents } from '../../pipeline/components-for-version.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { writeSample } from '../../sample/write-sample.js';
 import { withRun } from '../../store/runs.js';
@@ -146,6 +146,7 @@ export function registerPipelineCommands(program: Command): void {
           runPipeline(store, openFileSource(opts.input), cfg, await productionComponents(store.db), {
             onStage: (stage, counts) => progress.update(stage, counts),
             onPublished,
+            shadow: await shadowComponents(store.db),
           }),
         ),
       );
