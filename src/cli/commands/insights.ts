@@ -4,6 +4,8 @@ import { HashedNgramEmbedder } from '../../index/embedder.js';
 import { type Digest, digestCsv, digestMarkdown } from '../../insights/digest.js';
 import { emergingIssues, scopeInsights } from '../../insights/insight-service.js';
 import { searchSnippets } from '../../insights/search.js';
+import { sinksFromEnv } from '../../monitor/alert-sinks.js';
+import { reconcileAlerts } from '../../monitor/alerts.js';
 import { commandConfig as config, printJson, withStore } from '../context.js';
 
 const DAY_MS = 86_400_000;
@@ -47,9 +49,27 @@ export function registerInsightCommands(program: Command): void {
     .command('emerging')
     .description('aspects whose complaints rise significantly against their own baseline')
     .option('--category <name>', 'only this category')
-    .action(async (opts: { category?: string }, command: Command) => {
+    .option('--alert', 'raise each issue as an alert (log, webhook) and resolve alerts of issues that are gone')
+    .action(async (opts: { category?: string; alert?: boolean }, command: Command) => {
       await withStore(config(command), async ({ db }) => {
-        for (const issue of await emergingIssues(db, opts.category)) printJson(issue);
+        const issues = await emergingIssues(db, opts.category);
+        for (const issue of issues) printJson(issue);
+        if (opts.alert) {
+          const conditions = issues.map((issue) => ({
+            key: `emerging:${issue.scope}:${issue.aspect}`,
+            severity: 'warning' as const,
+            summary: `Emerging issue: ${issue.aspect} complaints rising in ${issue.scope} since ${issue.first_seen}`,
+            detail: { ...issue },
+          }));
+          printJson({
+            alerts: await reconcileAlerts(
+              db,
+              `insights${opts.category ? `:${opts.category}` : ''}`,
+              conditions,
+              sinksFromEnv(),
+            ),
+          });
+        }
       });
     });
 
