@@ -75,7 +75,10 @@ export function salienceFeatures(
   for (const chunk of allChunks) {
     for (const aspect of chunk.aspects) {
       let set = reviewsPerAspect.get(aspect);
-      if (!set) reviewsPerAspect.set(aspect, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        reviewsPerAspect.set(aspect, set);
+      }
       set.add(chunk.reviewId);
     }
   }
