@@ -6,7 +6,7 @@
 //
 // Needs `npm run build`. Variants are inference parameters of a builtin model version (what the registry stores)
 // or salience weights with one feature zeroed.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -17,8 +17,6 @@ if (!existsSync(new URL('cli/main.js', dist))) {
 const { evaluateDataset } = await import(new URL('evaluate/run-eval.js', dist));
 const { readDataset } = await import(new URL('evaluate/datasets.js', dist));
 const { builtinDefault } = await import(new URL('registry/model-version.js', dist));
-const { componentsForVersion } = await import(new URL('pipeline/components-for-version.js', dist));
-const { builtinSummarizer, DEFAULT_BUILTIN_PARAMS } = await import(new URL('summarize/builtin-summarizer.js', dist));
 const { DEFAULT_SALIENCE_WEIGHTS } = await import(new URL('summarize/salience.js', dist));
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -28,20 +26,23 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const weightsWithout = (feature) => ({ ...DEFAULT_SALIENCE_WEIGHTS, [feature]: 0 });
+const base = process.argv.find((a) => a.startsWith('--weights='));
+const weights = base ? JSON.parse(readFileSync(base.slice(10), 'utf8')).weights : DEFAULT_SALIENCE_WEIGHTS;
+const weightsWithout = (feature) => ({ salience: { ...weights, [feature]: 0 } });
 const variants = [
-  { name: 'builtin (full)', params: {} },
+  { name: 'builtin (full)', params: { salience: weights } },
   { name: 'template overview (builtin-v1 before)', params: { overviewMode: 'template' } },
-  { name: '+ claim quotes', params: { claimQuotes: true } },
-  { name: 'no pros/cons text', params: { maxPros: 0, maxCons: 0 } },
-  { name: '- centrality', weights: weightsWithout('centrality') },
-  { name: '- firstPerson', weights: weightsWithout('firstPerson') },
-  { name: '- aspectFrequency', weights: weightsWithout('aspectFrequency') },
-  { name: '- lengthFit', weights: weightsWithout('lengthFit') },
-  { name: '- polarityAgreement', weights: weightsWithout('polarityAgreement') },
-  { name: 'redundancy off', params: { redundancy: 1.01 } },
-  { name: 'overview 35 words', params: { overviewWords: 35 } },
-  { name: 'overview 55 words', params: { overviewWords: 55 } },
+  { name: 'hand-set salience prior', params: { salience: DEFAULT_SALIENCE_WEIGHTS } },
+  { name: '+ claim quotes', params: { salience: weights, claimQuotes: true } },
+  { name: 'no pros/cons text', params: { salience: weights, maxPros: 0, maxCons: 0 } },
+  { name: '- centrality', params: weightsWithout('centrality') },
+  { name: '- firstPerson', params: weightsWithout('firstPerson') },
+  { name: '- aspectFrequency', params: weightsWithout('aspectFrequency') },
+  { name: '- lengthFit', params: weightsWithout('lengthFit') },
+  { name: '- polarityAgreement', params: weightsWithout('polarityAgreement') },
+  { name: 'redundancy off', params: { salience: weights, redundancy: 1.01 } },
+  { name: 'overview 35 words', params: { salience: weights, overviewWords: 35 } },
+  { name: 'overview 55 words', params: { salience: weights, overviewWords: 55 } },
 ].filter((v) => !only || v.name.includes(only));
 
 const fmt = (x) => (x === null || x === undefined ? '   –  ' : x.toFixed(2).padStart(6));
@@ -56,13 +57,7 @@ for (const file of files) {
   console.log(line('lexrank baseline', lex));
   for (const variant of variants) {
     const version = { ...builtinDefault(new Date(0).toISOString()), inferenceParams: variant.params ?? {} };
-    const componentsFor = (v) => {
-      const base = componentsForVersion(v);
-      if (!variant.weights) return base;
-      const summarizer = builtinSummarizer({ ...DEFAULT_BUILTIN_PARAMS, ...(variant.params ?? {}) }, variant.weights);
-      return { ...base, summarizer: { modelVersion: v.version, summarize: (input) => summarizer.summarize(input) } };
-    };
-    const report = await evaluateDataset(dataset, { kind: 'model', version }, { componentsFor });
+    const report = await evaluateDataset(dataset, { kind: 'model', version });
     console.log(line(variant.name, report));
   }
 }

@@ -12,6 +12,7 @@ import { registerOrchestrateCommands } from './commands/orchestrate.js';
 import { registerPipelineCommands } from './commands/pipeline.js';
 import { registerPrivacyCommands } from './commands/privacy.js';
 import { registerServeCommands } from './commands/serve.js';
+import { registerTrainCommands } from './commands/train.js';
 
 // Each area of the platform registers its commands from its own module in ./commands.
 const program = new Command()
@@ -31,6 +32,7 @@ registerExperimentCommands(program);
 registerApiKeyCommands(program);
 registerLlmCommands(program);
 registerEvalGuardsCommands(program);
+registerTrainCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };

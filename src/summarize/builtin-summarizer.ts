@@ -36,6 +36,8 @@ export interface BuiltinParams {
   readonly claimQuotes: boolean;
   /** A quote is only added when the sentence is at most this many words (no compression is attempted). */
   readonly quoteMaxWords: number;
+  /** Weights of the overview's sentence-salience model (fitted by `reviewlens train builtin`). */
+  readonly salience: Partial<SalienceWeights>;
 }
 
 export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
@@ -49,6 +51,7 @@ export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
   redundancy: 0.5,
   claimQuotes: false,
   quoteMaxWords: 12,
+  salience: DEFAULT_SALIENCE_WEIGHTS,
 };
 
 interface AspectTally {
@@ -100,10 +103,9 @@ export function quotable(chunk: EmbeddedChunk, language: Language): boolean {
 
 const wordCountOf = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
 
-export function builtinSummarizer(
-  params: BuiltinParams = DEFAULT_BUILTIN_PARAMS,
-  salienceWeights: SalienceWeights = DEFAULT_SALIENCE_WEIGHTS,
-): Summarizer {
+export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS): Summarizer {
+  // A registered version may carry only some weights (e.g. an older artifact): the rest keep their defaults.
+  const salienceWeights: SalienceWeights = { ...DEFAULT_SALIENCE_WEIGHTS, ...params.salience };
   return {
     modelVersion: 'builtin-v1',
     async summarize({ product, context, allChunks }: SummarizerInput): Promise<SummaryDraft> {
