@@ -1,17 +1,22 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { type Language, isSupportedLanguage } from '../../domain/languages.js';
 import { readDataset } from '../../evaluate/datasets.js';
+import { evaluatePolarityHalves } from '../../index/evaluate-polarity.js';
 import { evaluateDataset } from '../../evaluate/run-eval.js';
 import { builtinDefault } from '../../registry/model-version.js';
 import { attachReport, registerVersion } from '../../registry/registry.js';
 import { fitSalienceWeights, salienceExamples } from '../../summarize/train/salience-trainer.js';
 import { commandConfig, printJson, withStore } from '../context.js';
+import { evalCommandGroup } from './eval.js';
 
 /** The artifact `train builtin` writes: what was fitted, on what, so a version can be traced and rebuilt. */
 export const BUILTIN_ARTIFACT_FORMAT = 'reviewlens-builtin-salience/1';
 
 /** `reviewlens train builtin`: fits the built-in summarizer's salience ranker and registers a candidate. */
 export function registerTrainCommands(program: Command): void {
+  registerPolarityEvalCommand(program);
   const group = program.command('train').description('train weight-free models on data you have');
   group
     .command('builtin')
@@ -57,4 +62,19 @@ export function registerTrainCommands(program: Command): void {
         printJson({ version: version.version, stage: version.stage, artifact: opts.out, weights, reports });
       },
     );
+}
+
+/** `reviewlens eval polarity`: the trained linear polarity model vs the lexicon on star-labelled CSVs. */
+export function registerPolarityEvalCommand(program: Command): void {
+  evalCommandGroup(program)
+    .command('polarity')
+    .description('train the linear polarity model on half of each <lang> CSV and measure it on the other half')
+    .requiredOption('--dir <folder>', 'folder of MARC-style CSVs named *_<lang>.*.csv (row_index,review_body,stars)')
+    .action((opts: { dir: string }) => {
+      const files = readdirSync(opts.dir)
+        .map((name) => ({ name, language: /_([a-z]{2})\.[^/]*csv$/.exec(name)?.[1] }))
+        .filter((f): f is { name: string; language: Language } => isSupportedLanguage(f.language))
+        .map((f) => ({ path: join(opts.dir, f.name), language: f.language }));
+      printJson(evaluatePolarityHalves(files));
+    });
 }
