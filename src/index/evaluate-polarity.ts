@@ -6,10 +6,7 @@ import { lexiconSentiment, type SentimentModel } from './sentiment.js';
 
 /** Reads a MARC-style CSV (`row_index,review_body,stars`). */
 export function readStarCsv(path: string, language: Language): (LabelledText & { rowIndex: number })[] {
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return rows.map((row) => ({
     rowIndex: Number(row.row_index),
     text: row.review_body ?? '',
@@ -38,7 +35,11 @@ function wilson(correct: number, n: number): [number, number] {
 export function polarityAccuracy(model: SentimentModel, data: readonly LabelledText[]): PolarityAccuracy {
   const labelled = data.filter((d) => d.stars !== 3);
   const correct = labelled.filter((d) => model.score(d.text, d.language) > 0 === d.stars >= 4).length;
-  return { n: labelled.length, accuracy: correct / Math.max(1, labelled.length), ci95: wilson(correct, labelled.length) };
+  return {
+    n: labelled.length,
+    accuracy: correct / Math.max(1, labelled.length),
+    ci95: wilson(correct, labelled.length),
+  };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type Language, isSupportedLanguage } from '../../domain/languages.js';
+import { isSupportedLanguage, type Language } from '../../domain/languages.js';
 import { readDataset } from '../../evaluate/datasets.js';
-import { evaluatePolarityHalves } from '../../index/evaluate-polarity.js';
 import { evaluateDataset } from '../../evaluate/run-eval.js';
+import { evaluatePolarityHalves } from '../../index/evaluate-polarity.js';
 import { builtinDefault } from '../../registry/model-version.js';
 import { attachReport, registerVersion } from '../../registry/registry.js';
 import { fitSalienceWeights, salienceExamples } from '../../summarize/train/salience-trainer.js';
@@ -57,7 +57,12 @@ export function registerTrainCommands(program: Command): void {
         for (const file of opts.eval ?? []) {
           const report = await evaluateDataset(readDataset(file), { kind: 'model', version }, { datasetPath: file });
           const reportId = await withStore(config, ({ db }) => attachReport(db, version.version, report));
-          reports.push({ dataset: report.dataset, report_id: reportId, aggregate: report.aggregate, ci95: report.ci95 });
+          reports.push({
+            dataset: report.dataset,
+            report_id: reportId,
+            aggregate: report.aggregate,
+            ci95: report.ci95,
+          });
         }
         printJson({ version: version.version, stage: version.stage, artifact: opts.out, weights, reports });
       },

@@ -35,7 +35,10 @@ export async function salienceExamples(dataset: EvalDataset): Promise<SalienceEx
   const store = await openSqliteStore(join(dir, 'train.sqlite'));
   try {
     const components = defaultComponents();
-    await ingest(store.db, datasetSource(dataset), { runId: await startRun(store.db, 'ingest'), defaultLanguage: 'en' });
+    await ingest(store.db, datasetSource(dataset), {
+      runId: await startRun(store.db, 'ingest'),
+      defaultLanguage: 'en',
+    });
     await indexReviews(store.db, { embedder: components.embedder, sentiment: components.sentiment });
     const rougeOptions = isEnglishDataset(dataset) ? ENGLISH_ROUGE : NON_ENGLISH_ROUGE;
     const retrieval = balancedRetrieval();
@@ -94,7 +97,9 @@ function solve(a: number[][], b: number[]): number[] {
  */
 export function fitSalienceWeights(examples: readonly SalienceExample[], ridge = 1): SalienceWeights {
   if (examples.length < SALIENCE_FEATURES.length * 2) {
-    throw new TrainingError(`need at least ${SALIENCE_FEATURES.length * 2} candidate sentences, got ${examples.length}`);
+    throw new TrainingError(
+      `need at least ${SALIENCE_FEATURES.length * 2} candidate sentences, got ${examples.length}`,
+    );
   }
   const d = SALIENCE_FEATURES.length;
   const xtx = Array.from({ length: d }, () => new Array<number>(d).fill(0));
