@@ -43,7 +43,11 @@ const variants = [
   { name: 'redundancy off', params: { salience: weights, redundancy: 1.01 } },
   { name: 'overview 35 words', params: { salience: weights, overviewWords: 35 } },
   { name: 'overview 55 words', params: { salience: weights, overviewWords: 55 } },
-].filter((v) => !only || v.name.includes(only));
+];
+// Ad-hoc variant for tuning: --params='{"maxPros":2}' (merged over the fitted weights).
+const adhoc = process.argv.find((a) => a.startsWith('--params='));
+if (adhoc) variants.push({ name: `params ${adhoc.slice(9)}`, params: { salience: weights, ...JSON.parse(adhoc.slice(9)) } });
+const selected = variants.filter((v) => !only || v.name.includes(only));
 
 const fmt = (x) => (x === null || x === undefined ? '   –  ' : x.toFixed(2).padStart(6));
 const ci = (r, k) => `[${r.ci95[k][0].toFixed(1)}, ${r.ci95[k][1].toFixed(1)}]`;
@@ -55,7 +59,7 @@ for (const file of files) {
   console.log(`\n${basename(file)} (${dataset.entities.length} entities)`);
   const lex = await evaluateDataset(dataset, { kind: 'lexrank' });
   console.log(line('lexrank baseline', lex));
-  for (const variant of variants) {
+  for (const variant of selected) {
     const version = { ...builtinDefault(new Date(0).toISOString()), inferenceParams: variant.params ?? {} };
     const report = await evaluateDataset(dataset, { kind: 'model', version });
     console.log(line(variant.name, report));
