@@ -46,7 +46,8 @@ const variants = [
 ];
 // Ad-hoc variant for tuning: --params='{"maxPros":2}' (merged over the fitted weights).
 const adhoc = process.argv.find((a) => a.startsWith('--params='));
-if (adhoc) variants.push({ name: `params ${adhoc.slice(9)}`, params: { salience: weights, ...JSON.parse(adhoc.slice(9)) } });
+if (adhoc)
+  variants.push({ name: `params ${adhoc.slice(9)}`, params: { salience: weights, ...JSON.parse(adhoc.slice(9)) } });
 const selected = variants.filter((v) => !only || v.name.includes(only));
 
 const fmt = (x) => (x === null || x === undefined ? '   –  ' : x.toFixed(2).padStart(6));
