@@ -89,12 +89,14 @@ export function asSummarySentence(text: string): string {
 }
 
 /**
- * May this review sentence appear verbatim in a summary? Not when it carries PII, profanity or a planted
- * instruction: verification rejects such an overview, and a shopper should never read them.
+ * May this review sentence appear verbatim in a summary? Not when it carries PII (or its redaction
+ * placeholder), profanity or a planted instruction: verification rejects such an overview, and a shopper should never read them.
  */
 export function quotable(chunk: EmbeddedChunk, language: Language): boolean {
   return (
     chunk.language === language &&
+    // Redaction placeholders ("[PERSON]") and bracket debris from chunking read as noise in prose.
+    !/[[\]]/.test(chunk.text) &&
     !looksLikeInstruction(chunk.text) &&
     !findProfanity(chunk.text, language) &&
     redactPii(chunk.text, { language }).found.length === 0
