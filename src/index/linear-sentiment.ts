@@ -169,3 +169,43 @@ export function linearSentiment(model: LinearSentimentWeights, id = 'linear-hash
     },
   };
 }
+
+/** On-disk format: only non-zero weights, as parallel index/value arrays per language. */
+export const LINEAR_SENTIMENT_FORMAT = 'reviewlens-linear-sentiment/1';
+
+export function serializeLinearSentiment(model: LinearSentimentWeights): string {
+  const languages: Record<string, { bias: number; lexicon: number; index: number[]; value: number[] }> = {};
+  for (const [language, m] of Object.entries(model.languages)) {
+    if (!m) continue;
+    const index: number[] = [];
+    const value: number[] = [];
+    m.weights.forEach((w, i) => {
+      if (w !== 0) {
+        index.push(i);
+        value.push(Number(w.toPrecision(6)));
+      }
+    });
+    languages[language] = { bias: m.bias, lexicon: m.lexicon, index, value };
+  }
+  return JSON.stringify({ format: LINEAR_SENTIMENT_FORMAT, bits: model.bits, languages });
+}
+
+export function parseLinearSentiment(json: string): LinearSentimentWeights {
+  const raw = JSON.parse(json) as {
+    format?: string;
+    bits: number;
+    languages: Record<string, { bias: number; lexicon: number; index: number[]; value: number[] }>;
+  };
+  if (raw.format !== LINEAR_SENTIMENT_FORMAT) {
+    throw new SentimentTrainingError(`not a ${LINEAR_SENTIMENT_FORMAT} artifact`);
+  }
+  const languages: LinearSentimentWeights['languages'] = {};
+  for (const [language, m] of Object.entries(raw.languages)) {
+    const weights = new Float32Array(1 << raw.bits);
+    m.index.forEach((i, k) => {
+      weights[i] = m.value[k]!;
+    });
+    (languages as Record<string, unknown>)[language] = { weights, bias: m.bias, lexicon: m.lexicon };
+  }
+  return { bits: raw.bits, languages };
+}

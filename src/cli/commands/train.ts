@@ -5,6 +5,8 @@ import { isSupportedLanguage, type Language } from '../../domain/languages.js';
 import { readDataset } from '../../evaluate/datasets.js';
 import { evaluateDataset } from '../../evaluate/run-eval.js';
 import { evaluatePolarityHalves } from '../../index/evaluate-polarity.js';
+import { serializeLinearSentiment } from '../../index/linear-sentiment.js';
+import { trainPolarityFromStore } from '../../index/train-polarity.js';
 import { builtinDefault } from '../../registry/model-version.js';
 import { attachReport, registerVersion } from '../../registry/registry.js';
 import { fitSalienceWeights, salienceExamples } from '../../summarize/train/salience-trainer.js';
@@ -18,6 +20,15 @@ export const BUILTIN_ARTIFACT_FORMAT = 'reviewlens-builtin-salience/1';
 export function registerTrainCommands(program: Command): void {
   registerPolarityEvalCommand(program);
   const group = program.command('train').description('train weight-free models on data you have');
+  group
+    .command('polarity')
+    .description('train the linear sentence-polarity model on this store (star ratings as weak labels)')
+    .option('--out <file>', 'artifact JSON', 'polarity-model.json')
+    .action(async (opts: { out: string }, command: Command) => {
+      const result = await withStore(commandConfig(command), ({ db }) => trainPolarityFromStore(db));
+      writeFileSync(opts.out, serializeLinearSentiment(result.model));
+      printJson({ artifact: opts.out, train_reviews: result.trainReviews, held_out: result.heldOut });
+    });
   group
     .command('builtin')
     .description('fit the built-in summarizer sentence-salience ranker on reference summaries; registers a candidate')
