@@ -14,6 +14,7 @@ import { registerPipelineCommands } from './commands/pipeline.js';
 import { registerPrivacyCommands } from './commands/privacy.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerTrainCommands } from './commands/train.js';
+import { registerBuiltinTrainCommands } from './commands/train-builtin.js';
 
 // Each area of the platform registers its commands from its own module in ./commands.
 const program = new Command()
@@ -35,6 +36,7 @@ registerLlmCommands(program);
 registerEvalGuardsCommands(program);
 registerMonitorCommands(program);
 registerTrainCommands(program);
+registerBuiltinTrainCommands(program);
 
 program.parseAsync(process.argv).catch((raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };

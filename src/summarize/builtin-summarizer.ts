@@ -1,7 +1,12 @@
 import { aspectName, GENERAL_ASPECT } from '../domain/aspects.js';
 import type { EmbeddedChunk, Polarity } from '../domain/chunk.js';
+import type { Language } from '../domain/languages.js';
 import type { Claim } from '../domain/summary.js';
+import { redactPii } from '../ingest/pii.js';
+import { looksLikeInstruction } from './injection.js';
+import { findProfanity } from './profanity.js';
 import { evidenceScore } from './retrieve.js';
+import { DEFAULT_SALIENCE_WEIGHTS, type SalienceWeights, selectSalient } from './salience.js';
 import {
   BALANCE_NEGATIVE_SHARE,
   negativeReviewShare,
@@ -17,6 +22,22 @@ export interface BuiltinParams {
   readonly citationsPerClaim: number;
   /** An aspect needs this share of all reviews (and at least 2) behind it to become a claim. */
   readonly minMentionShare: number;
+  /**
+   * `extractive`: the overview is the most salient, non-redundant review sentences of the context (each cited);
+   * `template`: the original templated sentence naming strengths and weaknesses (kept for the ablation).
+   */
+  readonly overviewMode: string;
+  /** Word budget of the extractive overview (references in FewSum/Copycat are ~60 words in all). */
+  readonly overviewWords: number;
+  readonly overviewSentences: number;
+  /** Two overview sentences more similar than this are redundant. */
+  readonly redundancy: number;
+  /** Append a short quote of the claim's best cited sentence ("— lasts a full day"). */
+  readonly claimQuotes: boolean;
+  /** A quote is only added when the sentence is at most this many words (no compression is attempted). */
+  readonly quoteMaxWords: number;
+  /** Weights of the overview's sentence-salience model (fitted by `reviewlens train builtin`). */
+  readonly salience: Partial<SalienceWeights>;
 }
 
 export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
@@ -24,6 +45,13 @@ export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
   maxCons: 3,
   citationsPerClaim: 3,
   minMentionShare: 0.05,
+  overviewMode: 'extractive',
+  overviewWords: 45,
+  overviewSentences: 4,
+  redundancy: 0.5,
+  claimQuotes: false,
+  quoteMaxWords: 12,
+  salience: DEFAULT_SALIENCE_WEIGHTS,
 };
 
 interface AspectTally {
@@ -53,7 +81,33 @@ export function tallyAspects(chunks: readonly EmbeddedChunk[]): Map<string, Aspe
  * in the product's language. A claim is only made when context chunks of that aspect and polarity exist, and
  * it cites them, so every claim is grounded by construction.
  */
+/** A review sentence as it reads inside the summary: one line, ending with punctuation. */
+export function asSummarySentence(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const capitalised = line.charAt(0).toLocaleUpperCase() + line.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/**
+ * May this review sentence appear verbatim in a summary? Not when it carries PII (or its redaction
+ * placeholder), profanity or a planted instruction: verification rejects such an overview, and a shopper should never read them.
+ */
+export function quotable(chunk: EmbeddedChunk, language: Language): boolean {
+  return (
+    chunk.language === language &&
+    // Redaction placeholders ("[PERSON]") and bracket debris from chunking read as noise in prose.
+    !/[[\]]/.test(chunk.text) &&
+    !looksLikeInstruction(chunk.text) &&
+    !findProfanity(chunk.text, language) &&
+    redactPii(chunk.text, { language }).found.length === 0
+  );
+}
+
+const wordCountOf = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
+
 export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS): Summarizer {
+  // A registered version may carry only some weights (e.g. an older artifact): the rest keep their defaults.
+  const salienceWeights: SalienceWeights = { ...DEFAULT_SALIENCE_WEIGHTS, ...params.salience };
   return {
     modelVersion: 'builtin-v1',
     async summarize({ product, context, allChunks }: SummarizerInput): Promise<SummaryDraft> {
@@ -62,6 +116,7 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
       const now = Date.now();
       const minMentions = Math.max(2, Math.ceil(product.reviewCount * params.minMentionShare));
       const tallies = tallyAspects(allChunks);
+      const byId = new Map(context.map((c) => [c.chunk.chunkId, c.chunk]));
 
       const evidence = (aspect: string | null, polarity: Polarity): string[] =>
         context
@@ -90,7 +145,16 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
           if (citations.length === 0) continue;
           const name = aspectName(aspect, language);
           const render = polarity === 'positive' ? templates.pro : templates.con;
-          result.push({ text: render(name, quantifierFor(n / opinions), n, opinions), aspect, mentions: n, citations });
+          let text = render(name, quantifierFor(n / opinions), n, opinions);
+          if (params.claimQuotes) {
+            // The reviewers' own words for the aspect: the best cited sentence, only when it is short enough
+            // to quote whole (cutting it could change its meaning).
+            const quote = byId.get(citations[0]!)?.text;
+            const quoted = byId.get(citations[0]!);
+            if (quote && quoted && quotable(quoted, language) && wordCountOf(quote) <= params.quoteMaxWords)
+              text += ` — “${quote.replace(/\s+/g, ' ').trim()}”`;
+          }
+          result.push({ text, aspect, mentions: n, citations });
         }
         return result;
       };
@@ -122,6 +186,28 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
       // A mixed aspect (on both sides) is neither a clear strength nor a clear weakness.
       const strengths = pros.filter((pro) => !cons.some((con) => con.aspect === pro.aspect)).slice(0, 2);
       const weaknesses = cons.filter((con) => !pros.some((pro) => pro.aspect === con.aspect)).slice(0, 2);
+      if (params.overviewMode === 'extractive') {
+        // The overview speaks with the reviewers' most representative sentences, so it reads like what they
+        // say and is grounded by construction: each sentence is a cited context chunk.
+        const picked = selectSalient(
+          context.map((c) => c.chunk).filter((chunk) => quotable(chunk, language)),
+          allChunks,
+          {
+            weights: salienceWeights,
+            maxWords: params.overviewWords,
+            redundancy: params.redundancy,
+            maxSentences: params.overviewSentences,
+          },
+        );
+        if (picked.length > 0) {
+          return {
+            overview: picked.map((chunk) => asSummarySentence(chunk.text)).join(' '),
+            overview_citations: picked.map((chunk) => chunk.chunkId),
+            pros,
+            cons,
+          };
+        }
+      }
       const overview = templates.overview({
         reviewCount: product.reviewCount,
         ratingAvg: product.ratingAvg,

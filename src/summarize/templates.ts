@@ -40,10 +40,11 @@ function formatAvg(value: number, language: Language): string {
 // fixed templates cannot get right in de/fr/es/it/pl.
 export const TEMPLATES: Readonly<Record<Language, LanguageTemplates>> = {
   en: {
+    // English has no agreement problem, so claims read as sentences: "Most reviewers (8 of 8) praise the …".
     pro: (a, q, n, of) =>
-      `${capitalise(a)}: praised by ${{ most: 'most', many: 'many', some: 'some' }[q]} reviewers (${n} of ${of})`,
+      `${{ most: 'Most', many: 'Many', some: 'Some' }[q]} reviewers (${n} of ${of}) praise the ${a}.`,
     con: (a, q, n, of) =>
-      `${capitalise(a)}: criticised by ${{ most: 'most', many: 'many', some: 'some' }[q]} reviewers (${n} of ${of})`,
+      `${{ most: 'Most', many: 'Many', some: 'Some' }[q]} reviewers (${n} of ${of}) criticise the ${a}.`,
     list: (items) => joinList(items, 'and'),
     overview: ({ reviewCount, ratingAvg, strengths, weaknesses, divided }) => {
       const head = `Based on ${reviewCount} reviews (average ${formatAvg(ratingAvg, 'en')} of 5 stars)`;

@@ -5,6 +5,7 @@ import { exportSftDataset, readReferences } from '../../train/sft-export.js';
 import { validateSftDataset } from '../../train/sft-schema.js';
 import { runTraining } from '../../train/trainer-run.js';
 import { commandConfig, printJson, withStore } from '../context.js';
+import { trainCommandGroup } from './train-group.js';
 
 const ratio = (value: string) => {
   const n = Number(value);
@@ -15,7 +16,7 @@ const ratio = (value: string) => {
 
 /** train export | validate | run: fine-tuning data and the external trainer. */
 export function registerTrainCommands(program: Command): void {
-  const train = program.command('train').description('fine-tuning: SFT export, external trainer, gated registration');
+  const train = trainCommandGroup(program);
   train
     .command('export')
     .description('write an SFT dataset (chat JSONL + manifest) for one category from curated reference summaries')
