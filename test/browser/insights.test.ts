@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashedNgramEmbedder } from '../../src/index/embedder.js';
 import { indexReviews } from '../../src/index/index-stage.js';
@@ -11,11 +11,10 @@ import { generateEmergingSample } from '../../src/sample/index.js';
 import { buildServer } from '../../src/serve/server.js';
 import { createApiKey } from '../../src/store/api-keys.js';
 import { tempStore, toJsonl, writeTempFile } from '../../src/test-support/temp-store.js';
+import { ARTIFACTS, launchChromium } from './chromium.js';
 
 // A product analyst in real Chromium: the insights page shows a category's aspects with counts, weekly trends
 // and quotes, the planted emerging issue, and search results.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = 'artifacts';
 let workspace: Awaited<ReturnType<typeof tempStore>>;
 let app: FastifyInstance;
 let browser: Browser;
@@ -36,18 +35,7 @@ beforeAll(async () => {
   await indexReviews(workspace.store.db, { embedder: new HashedNgramEmbedder(), sentiment: lexiconSentiment });
   app = buildServer(workspace.store.db);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {

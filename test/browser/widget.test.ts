@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openFileSource } from '../../src/ingest/sources/open-source.js';
@@ -10,11 +10,10 @@ import { generateSample } from '../../src/sample/index.js';
 import { buildServer } from '../../src/serve/server.js';
 import type { Store } from '../../src/store/store.js';
 import { tempStore, toJsonl, writeTempFile } from '../../src/test-support/temp-store.js';
+import { ARTIFACTS, launchChromium } from './chromium.js';
 
 // A shopper in real headless Chromium: the demo shop page loads the widget, a claim opens its sources, feedback is
 // sent and stored once. Screenshots go to artifacts/ for CI.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = 'artifacts';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -32,18 +31,7 @@ beforeAll(async () => {
   productId = records[0]!.product_id;
   app = buildServer(store.db);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {
