@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { ConfigError } from '../config.js';
 import { EmptyInputError } from '../ingest/ingest.js';
 import { UnsupportedSourceError } from '../ingest/sources/open-source.js';
-import { finishRun } from '../store/runs.js';
+import { finishRun, isCancelled } from '../store/runs.js';
 import { type PipelineDefinition, pipelineByName } from './dag.js';
 import { type StepContext, steps, sumCounts } from './steps.js';
 
@@ -144,7 +144,10 @@ export function startWorker(
           return await steps.summarizeBatch(ctx, job.data);
         case 'summarize-finalize': {
           const counts = sumCounts(Object.values(await job.getChildrenValues()) as object[]);
-          await finishRun(ctx.store.db, job.data.runId, { status: 'succeeded', counts });
+          // A cancelled run keeps its cancelled status; only a run still running is closed as succeeded.
+          if (!(await isCancelled(ctx.store.db, job.data.runId))) {
+            await finishRun(ctx.store.db, job.data.runId, { status: 'succeeded', counts });
+          }
           return counts;
         }
         default:

@@ -4,7 +4,7 @@ import { ingest } from '../ingest/ingest.js';
 import { openFileSource } from '../ingest/sources/open-source.js';
 import { publishingPaused } from '../monitor/alerts.js';
 import type { Components } from '../pipeline/components.js';
-import { startRun, withRun } from '../store/runs.js';
+import { isCancelled, startRun, withRun } from '../store/runs.js';
 import type { Store } from '../store/store.js';
 import { productsToSummarize, summarizeProducts } from '../summarize/summarize-stage.js';
 
@@ -51,6 +51,8 @@ export const steps = {
   },
 
   async summarizeBatch(ctx: StepContext, data: { runId: string; productIds: string[] }) {
+    // A cancelled run's queued batches finish at once without work; a later run picks the products up again.
+    if (await isCancelled(ctx.store.db, data.runId)) return { products_cancelled: data.productIds.length };
     return summarizeProducts(ctx.store.db, {
       runId: data.runId,
       productIds: data.productIds,

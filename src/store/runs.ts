@@ -51,3 +51,22 @@ export async function withRun<T extends object>(
     throw error;
   }
 }
+
+/**
+ * Cancels a running run: its remaining work (queued product batches) is skipped by the workers, and the run is
+ * recorded as cancelled. Safe at any time — what was committed stays; re-running the pipeline resumes the rest.
+ */
+export async function cancelRun(db: Kysely<Database>, runId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('runs')
+    .set({ status: 'cancelled', finished_at: new Date().toISOString() })
+    .where('run_id', '=', runId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function isCancelled(db: Kysely<Database>, runId: string): Promise<boolean> {
+  const row = await db.selectFrom('runs').select('status').where('run_id', '=', runId).executeTakeFirst();
+  return row?.status === 'cancelled';
+}

@@ -73,7 +73,7 @@ export interface SnapshotsTable {
 export interface RunsTable {
   run_id: string;
   kind: string;
-  status: 'running' | 'succeeded' | 'failed';
+  status: 'running' | 'succeeded' | 'failed' | 'cancelled';
   started_at: string;
   finished_at: string | null;
   /** JSON object of counts and timings. */

@@ -4,6 +4,7 @@ import { PIPELINES } from '../../orchestrate/dag.js';
 import { runPipelineInProcess } from '../../orchestrate/in-process-executor.js';
 import { productionComponents } from '../../pipeline/components-for-version.js';
 import { sharedCacheFromEnv } from '../../pipeline/shared-cache.js';
+import { cancelRun } from '../../store/runs.js';
 import { openStore } from '../../store/store.js';
 import { commandConfig as config, printJson, withStore } from '../context.js';
 
@@ -106,6 +107,19 @@ export function registerOrchestrateCommands(program: Command): void {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('cancel')
+    .description('cancel a running pipeline run: queued product batches are skipped, committed work stays')
+    .argument('<run-id>', 'run id (see `reviewlens runs`)')
+    .action(async (runId: string, _opts: unknown, command: Command) => {
+      const cancelled = await withStore(config(command), ({ db }) => cancelRun(db, runId));
+      if (!cancelled) throw new Error(`run ${runId} is not running (or does not exist)`);
+      printJson({
+        cancelled: runId,
+        resume: 'run the pipeline again: it continues with the products not yet summarized',
+      });
     });
 
   program
