@@ -189,16 +189,21 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
       if (params.overviewMode === 'extractive') {
         // The overview speaks with the reviewers' most representative sentences, so it reads like what they
         // say and is grounded by construction: each sentence is a cited context chunk.
-        const picked = selectSalient(
-          context.map((c) => c.chunk).filter((chunk) => quotable(chunk, language)),
-          allChunks,
-          {
-            weights: salienceWeights,
-            maxWords: params.overviewWords,
-            redundancy: params.redundancy,
-            maxSentences: params.overviewSentences,
-          },
-        );
+        const quotableContext = context.map((c) => c.chunk).filter((chunk) => quotable(chunk, language));
+        const selection = {
+          weights: salienceWeights,
+          maxWords: params.overviewWords,
+          redundancy: params.redundancy,
+          maxSentences: params.overviewSentences,
+        };
+        let picked = selectSalient(quotableContext, allChunks, selection);
+        // Balance: when the summary has cons, the overview must not read as pure praise — the most salient
+        // complaint takes the last place.
+        if (cons.length > 0 && !picked.some((chunk) => chunk.polarity === 'negative')) {
+          const negatives = quotableContext.filter((chunk) => chunk.polarity === 'negative');
+          const [complaint] = selectSalient(negatives, allChunks, { ...selection, maxSentences: 1 });
+          if (complaint) picked = [...picked.slice(0, Math.max(1, params.overviewSentences - 1)), complaint];
+        }
         if (picked.length > 0) {
           return {
             overview: picked.map((chunk) => asSummarySentence(chunk.text)).join(' '),

@@ -111,6 +111,24 @@ describe('built-in summarizer', () => {
     }
   });
 
+  it('keeps the extractive overview balanced: a product with cons gets a complaint in its overview', async () => {
+    const praise = Array.from({ length: 12 }, (_, i) =>
+      chunk(`The battery life is excellent and lasts a full day, review number ${i}.`, 'positive', ['battery'], {
+        helpfulVotes: 30,
+      }),
+    );
+    const complaints = Array.from({ length: 4 }, (_, i) =>
+      chunk(`The bluetooth connection keeps dropping every few minutes, case ${i}.`, 'negative', ['connectivity']),
+    );
+    const all = [...praise, ...complaints];
+    const context = balancedRetrieval().retrieve(all);
+    const draft = await builtinSummarizer().summarize({ product: facts(all), context, allChunks: all });
+    expect(draft.cons.length).toBeGreaterThan(0);
+    const byId = new Map(all.map((c) => [c.chunkId, c]));
+    expect(draft.overview_citations.some((id) => byId.get(id)?.polarity === 'negative')).toBe(true);
+    expect(draft.overview).toMatch(/bluetooth connection keeps dropping/i);
+  });
+
   it('template overview mode names the strengths and weaknesses', async () => {
     const context = balancedRetrieval().retrieve(chunks);
     const draft = await builtinSummarizer({ ...DEFAULT_BUILTIN_PARAMS, overviewMode: 'template' }).summarize({
