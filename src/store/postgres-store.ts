@@ -20,6 +20,11 @@ export interface PostgresStoreOptions {
  */
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  // An idle pooled connection can be closed by the server (restart, failover, admin): the pool drops it and
+  // the next query opens a new one. Without a listener that event would crash the process.
+  pool.on('error', (error) => {
+    process.stderr.write(`${JSON.stringify({ event: 'postgres_idle_connection_error', message: error.message })}\n`);
+  });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db as Kysely<unknown>, 'postgres');
   return { db, dialect: 'postgres', close: () => db.destroy() };

@@ -26,6 +26,15 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
       const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await client.connect();
       try {
+        // Let the test's own pool finish closing first: terminating a connection that is still saying goodbye
+        // surfaces as an uncaught client error in the test process. Force then only ends stragglers.
+        for (let attempt = 0; attempt < 50; attempt++) {
+          const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+            name,
+          ]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await client.query(`drop database if exists ${name} with (force)`);
       } finally {
         await client.end();
