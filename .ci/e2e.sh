@@ -26,6 +26,8 @@ read_=$(echo "$first" | json 'o.reviews_read')
 sum=$(echo "$first" | json 'o.reviews_accepted + o.reviews_rejected')
 [ "$read_" = "$sum" ] || fail "read ($read_) != accepted + rejected ($sum)"
 summarized=$(echo "$first" | json 'o.products_summarized')
+[ "$(echo "$first" | json 'o.products_failed')" = "0" ] || fail "some products failed: $first"
+[ "$(echo "$first" | json 'o.products_summarized + o.products_skipped')" = "200" ] || fail "not every product was summarized or skipped with a reason"
 [ "$summarized" -gt 150 ] || fail "only $summarized products summarized"
 
 second=$(npx reviewlens run --input "$work/reviews.jsonl" --min-reviews 5)

@@ -204,13 +204,19 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
           const [complaint] = selectSalient(negatives, allChunks, { ...selection, maxSentences: 1 });
           if (complaint) picked = [...picked.slice(0, Math.max(1, params.overviewSentences - 1)), complaint];
         }
-        if (picked.length > 0) {
-          return {
-            overview: picked.map((chunk) => asSummarySentence(chunk.text)).join(' '),
-            overview_citations: picked.map((chunk) => chunk.chunkId),
-            pros,
-            cons,
-          };
+        // Sentences that are clean alone can still look like PII once joined (a name at the end of one sentence
+        // and a contact cue at the start of the next): verification checks the whole overview, so the overview
+        // is built sentence by sentence and a sentence that would make it fail is left out.
+        const kept: EmbeddedChunk[] = [];
+        let overview = '';
+        for (const chunk of picked) {
+          const next = overview ? `${overview} ${asSummarySentence(chunk.text)}` : asSummarySentence(chunk.text);
+          if (redactPii(next, { language }).found.length > 0) continue;
+          overview = next;
+          kept.push(chunk);
+        }
+        if (kept.length > 0) {
+          return { overview, overview_citations: kept.map((chunk) => chunk.chunkId), pros, cons };
         }
       }
       const overview = templates.overview({
