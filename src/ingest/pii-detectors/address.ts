@@ -11,6 +11,8 @@ import type { PiiDetector, PiiSpan } from '../pii.js';
 
 const W = "\\p{Lu}[\\p{L}'’.-]*"; // a capitalised word
 const w = "[\\p{L}][\\p{L}'’.-]*"; // any word
+// A name word that does not end a sentence: "5 weeks. Way too noisy" is not "5 Weeks Way".
+const wInside = "[\\p{L}](?:[\\p{L}'’.-]*[\\p{L}'’-])?";
 const NUM = '\\d{1,5}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:[-/]\\d{1,4})?';
 
 /** Street-type words that FOLLOW the name (en/fr-style "14 Crown Street", "Crown St"). */
@@ -35,7 +37,7 @@ const PATTERNS: RegExp[] = [
   // 14 Crown Street / 1668 Glyn St / 2202 Rissik St / 3911 fourth avenue. At least one name word, and a
   // capitalised street word unless it is unambiguous ("2 way speaker", "3 place settings" stay).
   new RegExp(
-    `(?<![\\p{L}\\p{N}])${NUM},?\\s+(?:${w}\\s+){1,3}(?:${titleCase(SUFFIX_WORDS)}|street|road|avenue|lane|boulevard|straße|strasse)(?![\\p{L}])`,
+    `(?<![\\p{L}\\p{N}])${NUM},?\\s+(?:${wInside}\\s+){1,3}(?:${titleCase(SUFFIX_WORDS)}|street|road|avenue|lane|boulevard|straße|strasse)(?![\\p{L}])`,
     'gu',
   ),
   // 12 rue de la Paix / 5 bis, avenue Foch / 10 Via Roma

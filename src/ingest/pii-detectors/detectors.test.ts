@@ -50,3 +50,11 @@ describe('EU PII detectors', () => {
     );
   });
 });
+
+describe('address detector across sentences', () => {
+  it('does not read "5 weeks. Way too noisy" as a house number and street', () => {
+    const text = 'Poor build: the lid cracked within 5 weeks. Way too noisy for a small apartment.';
+    expect(redactPii(text, { language: 'en' }).text).toBe(text);
+    expect(redactPii('Send it to 14 Crown Street, please.', { language: 'en' }).text).toContain('[ADDRESS]');
+  });
+});
