@@ -44,7 +44,7 @@ describe('erasure', () => {
       ...records[0]!,
       review_id: `subject-${i}`,
       product_id: productId,
-      user_id: 'user-to-erase',
+      user_id: 'user_to_erase%1',
       star_rating: 5,
       review_text: `${MARKER} says the battery life is excellent and the sound is great.`,
     }));
@@ -54,7 +54,7 @@ describe('erasure', () => {
     await runPipeline(store, openFileSource(path), config, defaultComponents());
     expect(await everyStoredText()).toContain(MARKER);
 
-    const result = await eraseSubject(store.db, { kind: 'user', userId: 'user-to-erase' });
+    const result = await eraseSubject(store.db, { kind: 'user', userId: 'user_to_erase%1' });
     expect(result).toMatchObject({ reviews_erased: 2, rejects_erased: 1, products_affected: products.slice(0, 2) });
     expect(result.chunks_erased).toBeGreaterThan(0);
     expect(result.summaries_withdrawn).toBe(2);
@@ -73,7 +73,7 @@ describe('erasure', () => {
 
     const everything = await everyStoredText();
     expect(everything).not.toContain(MARKER);
-    expect(everything).not.toContain('user-to-erase');
+    expect(everything).not.toContain('user_to_erase%1');
     const audit = await store.db.selectFrom('erasure_audit').selectAll().executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ subject_kind: 'user', reviews_erased: 2, rejects_erased: 1 });
     expect(audit.subject_hash).toMatch(/^[0-9a-f]{64}$/);

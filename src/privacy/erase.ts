@@ -99,7 +99,8 @@ export async function eraseSubject(db: Kysely<Database>, subject: ErasureSubject
     const candidates = await trx
       .selectFrom('rejects')
       .select(['id', 'raw'])
-      .where('raw', 'like', `%${id.replace(/[%_]/g, '')}%`)
+      // LIKE wildcards in the id are escaped, not dropped: "user_1" must find "user_1", not only "user1".
+      .where(sql<boolean>`raw like ${`%${id.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
       .execute();
     const rejectIds = candidates.filter((row) => rawBelongsTo(row.raw, subject)).map((row) => row.id);
     for (let i = 0; i < rejectIds.length; i += 500) {
