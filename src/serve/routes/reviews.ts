@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Language } from '../../domain/languages.js';
-import { ingest } from '../../ingest/ingest.js';
 import type { ReviewSource, SourceItem } from '../../ingest/sources/source-item.js';
 import { truncateRaw } from '../../ingest/sources/source-item.js';
 import { withRun } from '../../store/runs.js';
@@ -67,6 +66,9 @@ export function registerReviewRoutes(
       },
     },
     async (request) => {
+      // Loaded on first use: the ingest guards carry language models (~200 MB) that an API process serving
+      // only summaries should not pay for at start-up.
+      const { ingest } = await import('../../ingest/ingest.js');
       const result = await withRun(deps.db, 'ingest', (runId) =>
         ingest(deps.db, memorySource(`http:${runId}`, request.body.reviews), {
           runId,
