@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../../config.js';
 import { openFileSource } from '../../ingest/sources/open-source.js';
-import { defaultComponents } from '../../pipeline/components.js';
+import { productionComponents, shadowComponents } from '../../pipeline/components-for-version.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { sharedCacheFromEnv } from '../../pipeline/shared-cache.js';
 import { buildServer } from '../../serve/server.js';
@@ -48,8 +48,11 @@ export function registerServeCommands(program: Command): void {
         db: flags.db ?? process.env.REVIEWLENS_DB ?? '.reviewlens/demo.sqlite',
         port: opts.port,
       });
-      const result = await withStore(cfg, (store) =>
-        runPipeline(store, openFileSource(SHIPPED_SAMPLE), cfg, defaultComponents()),
+      // The same components as `reviewlens run`: the registry's production version (builtin-v1 on a fresh store).
+      const result = await withStore(cfg, async (store) =>
+        runPipeline(store, openFileSource(SHIPPED_SAMPLE), cfg, await productionComponents(store.db), {
+          shadow: await shadowComponents(store.db),
+        }),
       );
       printJson(result);
       await serve(cfg);
