@@ -160,6 +160,38 @@ describe('summary route', () => {
   });
 });
 
+describe('CORS with a shop allow-list', () => {
+  it('reflects a listed origin on the hot route and on other routes, answers preflights, and refuses others', async () => {
+    const shop = 'https://shop.example.com';
+    const listed = buildServer(store.db, { corsOrigins: [shop] });
+    try {
+      const url = `/v1/products/${products[0]}/summary`;
+      const allowed = await listed.inject({ url, headers: { origin: shop } });
+      expect(allowed.headers['access-control-allow-origin']).toBe(shop);
+      expect(allowed.headers['access-control-expose-headers']).toContain('x-reviewlens-variant');
+      expect(allowed.headers.vary).toContain('origin');
+      const other = await listed.inject({ url, headers: { origin: 'https://evil.example.net' } });
+      expect(other.statusCode).toBe(200);
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      const sources = await listed.inject({ url: `${url}/sources`, headers: { origin: shop } });
+      expect(sources.headers['access-control-allow-origin']).toBe(shop);
+      const preflight = await listed.inject({
+        method: 'OPTIONS',
+        url,
+        headers: {
+          origin: shop,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'x-reviewlens-subject',
+        },
+      });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['access-control-allow-headers']).toContain('x-reviewlens-subject');
+    } finally {
+      await listed.close();
+    }
+  });
+});
+
 describe('feedback and events', () => {
   it('stores a retried feedback once, even when retries race', async () => {
     const url = `${base}/v1/products/${products[0]}/summary/feedback`;

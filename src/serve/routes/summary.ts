@@ -7,6 +7,7 @@ import { SummarySchema } from '../../domain/summary.js';
 import { assignVariant, type Variant } from '../../experiment/assign.js';
 import { requestRefresh } from '../../store/events.js';
 import type { Database } from '../../store/schema.js';
+import type { CorsPolicy } from '../cors.js';
 import type { ExperimentCache, ProductionVersionCache } from '../experiment-cache.js';
 import { claimSources } from '../sources.js';
 import type { CachedSummary, SummaryCache } from '../summary-cache.js';
@@ -58,12 +59,16 @@ const SourcesResponse = z.object({
 const FRESH_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 const STALE_CACHE_CONTROL = 'public, max-age=0, stale-while-revalidate=600';
 
-export interface SummaryRouteDeps {
+export interface SourcesRouteDeps {
   readonly db: Kysely<Database>;
   readonly cache: SummaryCache;
   readonly experiments: ExperimentCache;
   readonly production: ProductionVersionCache;
+}
+
+export interface SummaryRouteDeps extends SourcesRouteDeps {
   readonly log: (message: string, error: unknown) => void;
+  readonly cors: CorsPolicy;
 }
 
 export interface ServedVariant {
@@ -117,8 +122,9 @@ function notFound(reply: FastifyReply, entry: Extract<CachedSummary, { kind: 'mi
   return reply.code(404).send({ error: 'summary_not_found', reason: entry.reason, message: entry.detail });
 }
 
-export function registerSummaryRoutes(app: FastifyInstance, deps: SummaryRouteDeps): void {
-  const { db, cache, experiments, production } = deps;
+/** The hot path: a product page's summary, from the in-process cache, with no plugin hooks but metrics. */
+export function registerSummaryRoute(app: FastifyInstance, deps: SummaryRouteDeps): void {
+  const { db, cache, experiments, production, cors } = deps;
   // Stale summaries already queued by this process: the refresh write happens once, not once per request.
   const refreshQueued = new Set<string>();
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -126,8 +132,8 @@ export function registerSummaryRoutes(app: FastifyInstance, deps: SummaryRouteDe
   typed.get(
     '/v1/products/:id/summary',
     {
-      // The hot path sets its own few security headers; helmet's hooks cost a measurable share of its budget.
-      helmet: false,
+      // CORS from precomputed strings (src/serve/cors.ts); preflights are still answered by @fastify/cors.
+      config: { cors: false },
       schema: {
         tags: ['summaries'],
         summary: 'The cached summary of a product (ETag, stale-while-revalidate, A/B variant in headers)',
@@ -146,13 +152,22 @@ export function registerSummaryRoutes(app: FastifyInstance, deps: SummaryRouteDe
         request.query.lang,
       );
       reply.header('x-content-type-options', 'nosniff');
-      if (entry.kind === 'missing') return notFound(reply, entry);
-      if (arm) {
+      const allowOrigin = cors.allowOrigin(request.headers.origin);
+      if (allowOrigin !== undefined) {
         reply
-          .header('x-reviewlens-experiment', arm.experiment)
-          .header('x-reviewlens-variant', arm.variant)
-          .header('vary', 'x-reviewlens-subject');
+          .header('access-control-allow-origin', allowOrigin)
+          .header('access-control-expose-headers', cors.exposeHeaders);
       }
+      const vary = cors.varyOrigin
+        ? arm
+          ? 'origin, x-reviewlens-subject'
+          : 'origin'
+        : arm
+          ? 'x-reviewlens-subject'
+          : undefined;
+      if (vary) reply.header('vary', vary);
+      if (entry.kind === 'missing') return notFound(reply, entry);
+      if (arm) reply.header('x-reviewlens-experiment', arm.experiment).header('x-reviewlens-variant', arm.variant);
       reply.header('x-reviewlens-model-version', entry.summary.model_version).header('etag', entry.etag);
       if (entry.expiresAtMs < Date.now()) {
         // Serve the stale summary now; the next summarize run regenerates it.
@@ -173,6 +188,12 @@ export function registerSummaryRoutes(app: FastifyInstance, deps: SummaryRouteDe
       return reply.type('application/json; charset=utf-8').send(entry.body as never);
     },
   );
+}
+
+/** The cited review snippets behind the claims of the served summary (the widget's "show sources"). */
+export function registerSourcesRoute(app: FastifyInstance, deps: SourcesRouteDeps): void {
+  const { db, cache, experiments, production } = deps;
+  const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(
     '/v1/products/:id/summary/sources',
