@@ -5,7 +5,7 @@ import { type Command, Option } from 'commander';
 import { SUPPORTED_LANGUAGES } from '../../domain/languages.js';
 import { indexReviews } from '../../index/index-stage.js';
 import { ingest } from '../../ingest/ingest.js';
-import { openFileSource } from '../../ingest/sources/open-source.js';
+import { openFileSource, openSource, type SourceSpec } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
 import { productionComponents, shadowComponents } from '../../pipeline/components-for-version.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
@@ -40,20 +40,26 @@ export function registerPipelineCommands(program: Command): void {
 
   program
     .command('ingest')
-    .description('validate, clean, redact and store reviews from a JSONL or CSV file')
-    .requiredOption('--input <file>', 'reviews file (.jsonl or .csv)')
+    .description('validate, clean, redact and store reviews from a file or a window of a PostgreSQL table')
+    .option('--input <file>', 'reviews file (.jsonl, .csv or .parquet)')
+    .option('--source-url <url>', 'PostgreSQL source database (or env REVIEWLENS_SOURCE_URL)')
+    .option('--source-table <table>', 'source table (table or schema.table)')
+    .option('--since <time>', 'source rows with created_at ≥ this (ISO 8601)')
+    .option('--until <time>', 'source rows with created_at < this (ISO 8601; default now)')
+    .option('--map <pairs>', 'contract field=source column, comma-separated (e.g. review_id=id,review_text=body)')
     .option('--snapshots <dir>', 'Parquet snapshot folder (default: snapshots/ next to the database)')
     .option('--no-snapshot', 'do not write a snapshot')
     .option('--toxicity <mode>', 'toxic reviews: flag (kept, out of summaries) or exclude (rejected)', 'flag')
     .option('--min-words <n>', 'reviews with fewer words are flagged too_short', '5')
     .action(
       async (
-        opts: { input: string; snapshots?: string; snapshot: boolean; toxicity: string; minWords: string },
+        opts: { snapshots?: string; snapshot: boolean; toxicity: string; minWords: string } & SourceSpec,
         command: Command,
       ) => {
         const cfg = config(command);
         const progress = createProgress();
-        const source = openFileSource(opts.input);
+        const sourceUrl = opts.sourceUrl ?? (opts.input ? undefined : process.env.REVIEWLENS_SOURCE_URL);
+        const source = openSource({ ...opts, sourceUrl });
         const minWords = Number(opts.minWords);
         const counts = await withStore(cfg, ({ db }) =>
           withRun(db, 'ingest', (runId) =>
