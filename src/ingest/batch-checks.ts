@@ -77,7 +77,9 @@ export class BatchChecks {
 
   /** Throws when the batch failed enforced expectations; call after the outcome is recorded. */
   assertPassed(): void {
-    const expectations = this.outcome?.expectations;
-    if (expectations && !expectations.success && expectations.enforced) throw new BatchExpectationsError(expectations);
+    const outcome = this.outcome;
+    if (outcome && !outcome.expectations.success && outcome.expectations.enforced) {
+      throw new BatchExpectationsError(outcome.expectations, outcome.quarantined);
+    }
   }
 }

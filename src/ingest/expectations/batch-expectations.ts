@@ -42,8 +42,14 @@ export interface ExpectationSuiteResult {
 
 export class BatchExpectationsError extends Error {
   readonly code = 'RL_ERR_EXPECTATIONS_FAILED';
-  constructor(readonly suite: ExpectationSuiteResult) {
-    super(`batch expectations failed, nothing was passed downstream: ${describeFailures(suite)}`);
+  constructor(
+    readonly suite: ExpectationSuiteResult,
+    readonly quarantined: number,
+  ) {
+    super(
+      `batch expectations failed: ${describeFailures(suite)}. Index and summarize did not run; the ${quarantined} ` +
+        'reviews this batch wrote are flagged batch_failed until a corrected batch is ingested',
+    );
   }
 }
 
