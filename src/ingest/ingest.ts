@@ -3,6 +3,7 @@ import type { Language } from '../domain/languages.js';
 import type { Rejection, Review } from '../domain/review.js';
 import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
+import { type BatchCheckOptions, BatchChecks } from './batch-checks.js';
 import { validateRecord } from './contract.js';
 import { DuplicateDetector, type DuplicateOptions } from './flags/duplicates.js';
 import type { GuardOptions } from './flags/flag-reasons.js';
@@ -11,7 +12,7 @@ import { prepareReview, withFlags } from './prepare-review.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 import type { ReviewSource } from './sources/source-item.js';
 
-export interface IngestOptions extends GuardOptions, DuplicateOptions {
+export interface IngestOptions extends GuardOptions, DuplicateOptions, BatchCheckOptions {
   readonly runId: string;
   readonly defaultLanguage: Language;
   /** Reviews per transaction. */
@@ -36,6 +37,8 @@ export interface IngestCounts {
   flags_by_reason: Record<string, number>;
   reviews_flagged: number;
   snapshot_id?: string;
+  /** Batch expectations: passed or not, and which failed (details in the snapshot manifest). */
+  expectations?: { success: boolean; failed: string[] };
 }
 
 export class EmptyInputError extends Error {
@@ -67,6 +70,7 @@ export async function ingest(
   await initLanguageId();
   const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
   const duplicateDetector = new DuplicateDetector(db, options);
+  const batchChecks = new BatchChecks(db, options.runId, options);
   const now = Date.now();
   let batch = new Map<string, { review: Review; position: number; raw: string; dedupKey: string }>();
   let rejects: RejectRow[] = [];
@@ -128,6 +132,7 @@ export async function ingest(
     const rejectedIds = new Set(outcome.duplicates.map((review) => review.reviewId));
     const accepted = entries.filter((entry) => !rejectedIds.has(entry.review.reviewId)).map((entry) => entry.review);
     options.onBatch?.(accepted);
+    batchChecks.afterWrite(accepted, outcome.changedProductIds);
     snapshot?.add(accepted);
     counts.reviews_inserted += outcome.inserted;
     counts.reviews_updated += outcome.updated;
@@ -143,6 +148,7 @@ export async function ingest(
     if (item.kind === 'reject') {
       reject(item.position, item.raw, item.rejection);
     } else {
+      batchChecks.observeRecord(item.fields);
       const result = validateRecord(item.fields, now);
       const prepared = result.ok ? prepareReview(result.record, options) : result;
       if (!prepared.ok) {
@@ -169,6 +175,24 @@ export async function ingest(
   if (counts.reviews_read === 0) {
     throw new EmptyInputError(`the input ${source.name} holds no records`);
   }
-  if (snapshot) counts.snapshot_id = (await snapshot.finish(db, counts.rejects_by_reason)).snapshot_id;
+  // Batch-level checks (expectations, review bombing) once every review is prepared and written.
+  const checked = await batchChecks.finish(counts);
+  for (const [reason, n] of Object.entries(checked.flagsAdded)) {
+    counts.flags_by_reason[reason] = (counts.flags_by_reason[reason] ?? 0) + n;
+  }
+  counts.reviews_flagged += checked.newlyExcluded;
+  counts.expectations = {
+    success: checked.expectations.success,
+    failed: checked.expectations.results.filter((r) => !r.success).map((r) => r.expectation_type),
+  };
+  if (snapshot) {
+    counts.snapshot_id = (
+      await snapshot.finish(db, counts.rejects_by_reason, {
+        expectations: checked.expectations,
+        flagsAdded: checked.flagsAdded,
+      })
+    ).snapshot_id;
+  }
+  batchChecks.assertPassed();
   return counts;
 }

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import type { Review } from '../domain/review.js';
 import type { Database } from '../store/schema.js';
+import type { ExpectationSuiteResult } from './expectations/batch-expectations.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 /** Rows per Parquet part: the buffer, the Arrow builders and the (never shrinking) WASM heap scale with it. */
@@ -33,6 +34,8 @@ export interface SnapshotManifest {
     rejects_by_reason: Record<string, number>;
   };
   created_at: string;
+  /** The batch expectations and their results (expectations/batch-expectations.ts). */
+  expectations?: ExpectationSuiteResult;
 }
 
 const bump = (record: Record<string, number>, key: string) => {
@@ -107,8 +110,16 @@ export class SnapshotWriter {
   }
 
   /** Writes the last part and the manifest, records the snapshot and links it to the run. */
-  async finish(db: Kysely<Database>, rejectsByReason: Record<string, number>): Promise<SnapshotManifest> {
+  async finish(
+    db: Kysely<Database>,
+    rejectsByReason: Record<string, number>,
+    batch: { expectations?: ExpectationSuiteResult; flagsAdded?: Record<string, number> } = {},
+  ): Promise<SnapshotManifest> {
     this.writePart();
+    // Flags decided after the parts were written (review bombing is a store-level pass) count in the manifest;
+    // the parts' per-row `flags` column holds the flags known when each row was written.
+    for (const [reason, n] of Object.entries(batch.flagsAdded ?? {}))
+      this.byFlag[reason] = (this.byFlag[reason] ?? 0) + n;
     mkdirSync(this.dir, { recursive: true });
     const manifest: SnapshotManifest = {
       snapshot_id: this.snapshotId,
@@ -126,6 +137,7 @@ export class SnapshotWriter {
         rejects_by_reason: rejectsByReason,
       },
       created_at: new Date().toISOString(),
+      ...(batch.expectations ? { expectations: batch.expectations } : {}),
     };
     const path = join(this.dir, 'manifest.json');
     writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);

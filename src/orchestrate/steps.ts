@@ -25,7 +25,12 @@ export const steps = {
   async ingest(ctx: StepContext, data: { input: string }) {
     const { db } = ctx.store;
     return withRun(db, 'ingest', (runId) =>
-      ingest(db, openFileSource(data.input), { runId, defaultLanguage: ctx.config.defaultLanguage }),
+      ingest(db, openFileSource(data.input), {
+        runId,
+        defaultLanguage: ctx.config.defaultLanguage,
+        // A batch that fails its expectations fails this step, so index and summarize never see it.
+        expectations: { enforce: true },
+      }),
     );
   },
 

@@ -51,6 +51,8 @@ export async function runPipeline(
     const ingested: IngestCounts = await ingest(db, source, {
       runId,
       defaultLanguage: config.defaultLanguage,
+      // A batch that fails its expectations stops here, before index and summarize.
+      expectations: { enforce: true },
       onProgress: (c) => hooks.onStage?.('ingest', c),
     });
     const ingestSeconds = seconds(mark);

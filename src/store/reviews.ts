@@ -11,6 +11,8 @@ export interface BatchOutcome {
   /** Reviews whose id was already accepted earlier in the same run. */
   readonly duplicates: readonly Review[];
   readonly changedProducts: number;
+  /** Ids of the products with an inserted or changed review (batch-level checks such as review bombing). */
+  readonly changedProductIds: readonly string[];
 }
 
 function toRow(review: Review, runId: string, now: string) {
@@ -149,6 +151,7 @@ export async function writeReviewBatch(
       unchanged: unchangedIds.length,
       duplicates,
       changedProducts: changedProducts.size,
+      changedProductIds: [...changedProducts.keys()],
     };
   });
 }

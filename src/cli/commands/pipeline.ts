@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { SUPPORTED_LANGUAGES } from '../../domain/languages.js';
+import { isSupportedLanguage, type Language, SUPPORTED_LANGUAGES } from '../../domain/languages.js';
 import { indexReviews } from '../../index/index-stage.js';
 import { ingest } from '../../ingest/ingest.js';
-import { openFileSource } from '../../ingest/sources/open-source.js';
+import { openFileSource, openSource, type SourceSpec } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
 import { productionComponents, shadowComponents } from '../../pipeline/components-for-version.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
@@ -40,20 +40,45 @@ export function registerPipelineCommands(program: Command): void {
 
   program
     .command('ingest')
-    .description('validate, clean, redact and store reviews from a JSONL or CSV file')
-    .requiredOption('--input <file>', 'reviews file (.jsonl or .csv)')
+    .description('validate, clean, redact and store reviews from a file or a window of a PostgreSQL table')
+    .option('--input <file>', 'reviews file (.jsonl, .csv or .parquet)')
+    .option('--source-url <url>', 'PostgreSQL source database (or env REVIEWLENS_SOURCE_URL)')
+    .option('--source-table <table>', 'source table (table or schema.table)')
+    .option('--since <time>', 'source rows with created_at ≥ this (ISO 8601)')
+    .option('--until <time>', 'source rows with created_at < this (ISO 8601; default now)')
+    .option('--map <pairs>', 'contract field=source column, comma-separated (e.g. review_id=id,review_text=body)')
     .option('--snapshots <dir>', 'Parquet snapshot folder (default: snapshots/ next to the database)')
     .option('--no-snapshot', 'do not write a snapshot')
     .option('--toxicity <mode>', 'toxic reviews: flag (kept, out of summaries) or exclude (rejected)', 'flag')
     .option('--min-words <n>', 'reviews with fewer words are flagged too_short', '5')
+    .option('--no-expectations', 'record the batch expectations but do not stop a batch that fails them')
+    .option('--max-reject-share <x>', 'a batch with a larger share of rejected records fails', '0.1')
+    .option('--mostly <x>', 'each column expectation must hold for this share of records', '0.95')
+    .option('--languages <codes>', 'languages the stored reviews must be in (default: all shop languages)')
+    .option('--bombing-window-hours <h>', 'review bombing: burst window', '24')
+    .option('--bombing-min-low <n>', 'review bombing: at least this many ratings ≤ 2 in one window', '10')
+    .option('--bombing-ratio <x>', "review bombing: at least this many times the product's usual rate", '5')
     .action(
       async (
-        opts: { input: string; snapshots?: string; snapshot: boolean; toxicity: string; minWords: string },
+        opts: {
+          snapshots?: string;
+          snapshot: boolean;
+          toxicity: string;
+          minWords: string;
+          expectations: boolean;
+          maxRejectShare: string;
+          mostly: string;
+          languages?: string;
+          bombingWindowHours: string;
+          bombingMinLow: string;
+          bombingRatio: string;
+        } & SourceSpec,
         command: Command,
       ) => {
         const cfg = config(command);
         const progress = createProgress();
-        const source = openFileSource(opts.input);
+        const sourceUrl = opts.sourceUrl ?? (opts.input ? undefined : process.env.REVIEWLENS_SOURCE_URL);
+        const source = openSource({ ...opts, sourceUrl });
         const minWords = Number(opts.minWords);
         const counts = await withStore(cfg, ({ db }) =>
           withRun(db, 'ingest', (runId) =>
@@ -63,6 +88,15 @@ export function registerPipelineCommands(program: Command): void {
               snapshotsDir: opts.snapshot ? (opts.snapshots ?? join(dirname(cfg.dbPath), 'snapshots')) : undefined,
               toxicityMode: opts.toxicity === 'exclude' ? 'exclude' : 'flag',
               minWords: Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, minWords])),
+              expectations: {
+                enforce: opts.expectations,
+                maxRejectShare: Number(opts.maxRejectShare),
+                mostly: Number(opts.mostly),
+                languages: opts.languages ? parseLanguages(opts.languages) : undefined,
+              },
+              bombingWindowHours: Number(opts.bombingWindowHours),
+              bombingMinLowRatings: Number(opts.bombingMinLow),
+              bombingRatio: Number(opts.bombingRatio),
               onProgress: (c) => progress.update('ingest', c),
             }),
           ),
@@ -202,4 +236,15 @@ export function registerPipelineCommands(program: Command): void {
         for (const row of await flags.execute()) printJson({ kind: 'flag', ...row });
       });
     });
+}
+
+/** `--languages de,fr`: only shop languages, so a typo cannot silently fail every batch. */
+function parseLanguages(codes: string): Language[] {
+  return codes.split(',').map((code) => {
+    const language = code.trim().toLowerCase();
+    if (!isSupportedLanguage(language)) {
+      throw new Error(`--languages: "${code}" is not one of ${SUPPORTED_LANGUAGES.join(', ')}`);
+    }
+    return language;
+  });
 }

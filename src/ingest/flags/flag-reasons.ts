@@ -13,6 +13,8 @@ export const FLAG_REASONS = [
   'near_duplicate',
   'user_repost',
   'review_bombing',
+  // The review came in a batch that failed its expectations (expectations/quarantine.ts).
+  'batch_failed',
 ] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 
