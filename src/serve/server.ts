@@ -10,6 +10,7 @@ import type { Language } from '../domain/languages.js';
 import { registerStoreMetrics } from '../monitor/store-metrics.js';
 import type { Database } from '../store/schema.js';
 import type { StoreDialect } from '../store/store.js';
+import { frameworkErrorReply, registerErrorReplies } from './error-replies.js';
 import { ExperimentCache, ProductionVersionCache } from './experiment-cache.js';
 import { eventCounter, registerMetrics } from './metrics.js';
 import { registerAdminRoutes } from './routes/admin.js';
@@ -41,9 +42,14 @@ export interface ServerOptions {
  * behind API keys, ops endpoints, the widget script, demo pages and the ops dashboard. OpenAPI at /docs.
  */
 export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 65_536 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 65_536,
+    frameworkErrors: frameworkErrorReply,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerErrorReplies(app);
   const cache = new SummaryCache(db, options.cache);
   let unsubscribe: (() => Promise<void>) | undefined;
   app.addHook('onReady', async () => {
