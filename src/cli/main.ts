@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { redactedStderr } from '../privacy/redacting-stream.js';
-import { explainStoreError } from '../store/store-errors.js';
+import { exitCodeFor, explainStoreError } from '../store/store-errors.js';
 import { registerApiKeyCommands } from './commands/api-key.js';
 import { registerEvalGuardsCommands } from './commands/eval-guards.js';
 import { registerEvaluateCommands } from './commands/evaluate.js';
@@ -45,5 +45,5 @@ program.parseAsync(process.argv).catch(async (raw: unknown) => {
   const stderr = redactedStderr();
   stderr.write(`reviewlens: ${error.message}${error.code ? ` (${error.code})` : ''}\n`);
   await stderr.ready();
-  process.exit(1);
+  process.exit(exitCodeFor(error));
 });
