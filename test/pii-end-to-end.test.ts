@@ -12,6 +12,7 @@ import { openFileSource } from '../src/ingest/sources/open-source.js';
 import { defaultComponents } from '../src/pipeline/components.js';
 import { generateSample } from '../src/sample/index.js';
 import { buildServer } from '../src/serve/server.js';
+import { createApiKey } from '../src/store/api-keys.js';
 import { allLatestSummaries } from '../src/store/summaries.js';
 import { summarizeProducts } from '../src/summarize/summarize-stage.js';
 import { tempStore, toJsonl, writeTempFile } from '../src/test-support/temp-store.js';
@@ -115,8 +116,11 @@ describe('PII end to end', () => {
     expect(found).toEqual([]);
   });
 
-  it('leaves none in API responses (summaries, sources) or the export', async () => {
-    const app = buildServer(workspace.store.db);
+  it('leaves none in API responses (summaries, sources), the server log or the export', async () => {
+    const logLines: string[] = [];
+    const app = buildServer(workspace.store.db, {
+      logger: { level: 'trace', destination: { write: (line) => logLines.push(line) } },
+    });
     try {
       let responses = '';
       for (const id of productIds) {
@@ -125,9 +129,22 @@ describe('PII end to end', () => {
         responses += (await app.inject({ url: `/products/${id}` })).body;
       }
       expect(leaks(responses)).toEqual([]);
+      // Clients (and attackers) put personal data in URLs too: every planted value as a search and a product id.
+      const key = (await createApiKey(workspace.store.db, 'pii-e2e', ['admin'])).key;
+      for (const pii of PLANTED) {
+        await app.inject({
+          url: `/v1/search?q=${encodeURIComponent(pii.value)}`,
+          headers: { authorization: `Bearer ${key}` },
+        });
+        await app.inject({ url: `/v1/products/${encodeURIComponent(pii.text)}/summary` });
+      }
     } finally {
       await app.close();
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const log = logLines.join('');
+    expect(log).toContain('incoming request');
+    expect(leaks(log)).toEqual([]);
     let exported = '';
     for await (const summary of allLatestSummaries(workspace.store.db)) exported += JSON.stringify(summary);
     expect(exported.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { explainStoreError } from '../store/store-errors.js';
+import { redactedStderr } from '../privacy/redacting-stream.js';
+import { exitCodeFor, explainStoreError } from '../store/store-errors.js';
 import { registerApiKeyCommands } from './commands/api-key.js';
 import { registerEvalGuardsCommands } from './commands/eval-guards.js';
 import { registerEvaluateCommands } from './commands/evaluate.js';
@@ -38,8 +39,11 @@ registerMonitorCommands(program);
 registerTrainCommands(program);
 registerBuiltinTrainCommands(program);
 
-program.parseAsync(process.argv).catch((raw: unknown) => {
+program.parseAsync(process.argv).catch(async (raw: unknown) => {
   const error = explainStoreError(raw, 'database') as Error & { code?: string };
-  process.stderr.write(`reviewlens: ${error.message}${error.code ? ` (${error.code})` : ''}\n`);
-  process.exit(1);
+  // Error messages can quote a record, a SQL parameter or a connection string: redacted like every log line.
+  const stderr = redactedStderr();
+  stderr.write(`reviewlens: ${error.message}${error.code ? ` (${error.code})` : ''}\n`);
+  await stderr.ready();
+  process.exit(exitCodeFor(error));
 });

@@ -67,6 +67,44 @@ describe('validateRecord', () => {
       ),
     );
   });
+
+  it('rejects deep nesting and non-text objects in text fields with a reason instead of throwing (property)', () => {
+    const nested = (depth: number, arrays: boolean) => {
+      let value: unknown = 1;
+      for (let i = 0; i < depth; i += 1) value = arrays ? [value] : { a: value };
+      return value;
+    };
+    const field = fc.constantFrom('review_id', 'title', 'user_id', 'language', 'category', 'product_name', 'extra');
+    const deep = fc
+      .tuple(fc.integer({ min: 33, max: 3_000 }), fc.boolean())
+      .map(([depth, arrays]) => nested(depth, arrays));
+    fc.assert(
+      fc.property(field, deep, (name, value) => {
+        expect(reasonOf(inputRecord({ [name]: value }))).toBe('malformed_record');
+      }),
+      { numRuns: 40 },
+    );
+    const object = fc.constantFrom<unknown>({ toString: 1 }, { valueOf: null, toString: null }, [[['x']]], {});
+    fc.assert(
+      fc.property(
+        fc.constantFrom('title', 'user_id', 'language', 'category', 'product_name'),
+        object,
+        (name, value) => {
+          expect(reasonOf(inputRecord({ [name]: value }))).toBe('invalid_field');
+        },
+      ),
+    );
+    expect(reasonOf(inputRecord({ extra: 'x'.repeat(20_000) }))).toBe('invalid_field');
+  });
+
+  it('keeps a "__proto__" field as data, never as the metadata prototype', () => {
+    const fields = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>;
+    const result = validateRecord({ ...inputRecord(), ...fields }, NOW);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Object.getPrototypeOf(result.record.metadata)).toBe(Object.prototype);
+    expect(JSON.stringify(result.record.metadata)).toBe('{"__proto__":{"polluted":true}}');
+  });
 });
 
 describe('parseIsoDate', () => {

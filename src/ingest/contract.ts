@@ -1,4 +1,5 @@
 import type { Rejection } from '../domain/review.js';
+import { MAX_JSON_NESTING, nestsDeeperThan } from './json-shape.js';
 
 /** The input contract's fields. Anything else in a record is kept as metadata. */
 export const CONTRACT_FIELDS = [
@@ -17,6 +18,10 @@ export const CONTRACT_FIELDS = [
 ] as const;
 
 const CONTRACT_FIELD_SET: ReadonlySet<string> = new Set(CONTRACT_FIELDS);
+/** Optional fields that hold text: a number is taken as its digits, an object or array is a contract error. */
+const OPTIONAL_TEXT_FIELDS = ['title', 'user_id', 'language', 'category', 'product_name'] as const;
+/** Unknown fields are stored as metadata; cap them so one record cannot carry megabytes into every table row. */
+export const MAX_METADATA_CHARS = 16_384;
 
 /** A record that satisfies the contract, before cleaning. */
 export interface ContractRecord {
@@ -64,6 +69,10 @@ function optionalText(value: unknown): string | null {
   return text === '' ? null : text;
 }
 
+/** `String()` of an object can throw (`{"toString": 1}`) or recurse without bound (nested arrays). */
+const isScalar = (value: unknown) =>
+  value === undefined || value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
 function parseRating(value: unknown): ContractRecord['starRating'] | null {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 5) return null;
@@ -102,6 +111,9 @@ function parseFlag(value: unknown): boolean | null {
 
 /** Checks one record against the input contract. Never throws; every failure carries a reason code. */
 export function validateRecord(fields: Record<string, unknown>, now = Date.now()): ContractResult {
+  if (nestsDeeperThan(fields, MAX_JSON_NESTING)) {
+    return fail('malformed_record', `the record nests deeper than ${MAX_JSON_NESTING} levels`);
+  }
   for (const name of ['review_id', 'product_id', 'star_rating', 'review_text', 'created_at'] as const) {
     const value = fields[name];
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
@@ -122,9 +134,16 @@ export function validateRecord(fields: Record<string, unknown>, now = Date.now()
   const verifiedPurchase = parseFlag(fields.verified_purchase);
   if (verifiedPurchase === null) return fail('invalid_field', `"verified_purchase" must be a boolean`);
 
-  const metadata: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (!CONTRACT_FIELD_SET.has(key)) metadata[key] = value;
+  for (const name of OPTIONAL_TEXT_FIELDS) {
+    if (!isScalar(fields[name])) return fail('invalid_field', `"${name}" must be text`);
+  }
+
+  // fromEntries defines own properties: a "__proto__" field stays data instead of replacing the prototype.
+  const metadata: Record<string, unknown> = Object.fromEntries(
+    Object.entries(fields).filter(([key]) => !CONTRACT_FIELD_SET.has(key)),
+  );
+  if ((JSON.stringify(metadata) ?? '').length > MAX_METADATA_CHARS) {
+    return fail('invalid_field', `unknown fields (kept as metadata) exceed ${MAX_METADATA_CHARS} characters`);
   }
   return {
     ok: true,

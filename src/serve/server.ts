@@ -8,9 +8,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Kysely } from 'kysely';
 import type { Language } from '../domain/languages.js';
 import { registerStoreMetrics } from '../monitor/store-metrics.js';
+import { type LineSink, RedactingStream } from '../privacy/redacting-stream.js';
 import type { Database } from '../store/schema.js';
 import type { StoreDialect } from '../store/store.js';
 import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, corsPolicy } from './cors.js';
+import { frameworkErrorReply, registerErrorReplies } from './error-replies.js';
 import { ExperimentCache, ProductionVersionCache } from './experiment-cache.js';
 import { eventCounter, registerMetrics } from './metrics.js';
 import { registerAdminRoutes } from './routes/admin.js';
@@ -22,8 +24,17 @@ import { registerReviewRoutes } from './routes/reviews.js';
 import { registerSourcesRoute, registerSummaryRoute } from './routes/summary.js';
 import { SummaryCache, type SummaryCacheOptions } from './summary-cache.js';
 
+/** Server logging: every line goes through the log redactor (secrets and PII) before `destination`. */
+export interface LogSettings {
+  /** pino level; default info. */
+  readonly level?: string;
+  /** Where redacted lines go; default stdout. */
+  readonly destination?: LineSink;
+}
+
 export interface ServerOptions {
-  readonly logger?: boolean;
+  /** Off by default; `true` logs at info to stdout. Never unredacted. */
+  readonly logger?: boolean | LogSettings;
   readonly cache?: SummaryCacheOptions;
   /** Shop origins allowed to call the API from the widget (CORS); default any origin (the read API is public). */
   readonly corsOrigins?: readonly string[];
@@ -37,14 +48,25 @@ export interface ServerOptions {
   readonly dialect?: StoreDialect;
 }
 
+function loggerOptions(settings: boolean | LogSettings | undefined) {
+  if (!settings) return false;
+  const { level = 'info', destination = process.stdout } = settings === true ? {} : settings;
+  return { level, stream: new RedactingStream(destination) };
+}
+
 /**
  * The HTTP side: public read API (summary, sources) for the widget, feedback and events, HTTP ingest and admin
  * behind API keys, ops endpoints, the widget script, demo pages and the ops dashboard. OpenAPI at /docs.
  */
 export function buildServer(db: Kysely<Database>, options: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 65_536 });
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: 65_536,
+    frameworkErrors: frameworkErrorReply,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerErrorReplies(app);
   const cache = new SummaryCache(db, options.cache);
   let unsubscribe: (() => Promise<void>) | undefined;
   app.addHook('onReady', async () => {

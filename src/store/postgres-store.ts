@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { redactedStderr } from '../privacy/redacting-stream.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
 import type { Store } from './store.js';
@@ -23,7 +24,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   // An idle pooled connection can be closed by the server (restart, failover, admin): the pool drops it and
   // the next query opens a new one. Without a listener that event would crash the process.
   pool.on('error', (error) => {
-    process.stderr.write(`${JSON.stringify({ event: 'postgres_idle_connection_error', message: error.message })}\n`);
+    redactedStderr().write(`${JSON.stringify({ event: 'postgres_idle_connection_error', message: error.message })}\n`);
   });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db as Kysely<unknown>, 'postgres');

@@ -47,7 +47,8 @@ export async function withRun<T extends object>(
     await finishRun(db, runId, { status: 'succeeded', counts });
     return { ...counts, run_id: runId };
   } catch (error) {
-    await finishRun(db, runId, { status: 'failed', counts: {}, error: (error as Error).message });
+    // On a full or read-only store recording the failure fails too: the original error is the one to report.
+    await finishRun(db, runId, { status: 'failed', counts: {}, error: (error as Error).message }).catch(() => {});
     throw error;
   }
 }

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
+import { StoreSqliteDialect } from './sqlite-dialect.js';
 import { explainStoreError } from './store-errors.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -32,6 +33,21 @@ export async function openStore(location: { databaseUrl?: string; dbPath: string
   return openSqliteStore(location.dbPath);
 }
 
+/**
+ * REVIEWLENS_DB_MAX_MB caps the store file (a quota on a shared disk): writes past it fail like a full disk
+ * (SQLITE_FULL → RL_ERR_DISK_FULL), cleanly, without touching other tenants' space. The fault tests use it too.
+ */
+function maxStoreBytesFromEnv(): number | undefined {
+  const megabytes = Number(process.env.REVIEWLENS_DB_MAX_MB);
+  return Number.isFinite(megabytes) && megabytes > 0 ? Math.floor(megabytes * 1024 * 1024) : undefined;
+}
+
+function capStoreSize(sqlite: Database.Database, maxBytes: number | undefined): void {
+  if (!maxBytes) return;
+  const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
+  sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+}
+
 /** Opens (creating if needed) a SQLite store in WAL mode and migrates it to the latest schema. */
 export async function openSqliteStore(path: string): Promise<Store> {
   try {
@@ -50,7 +66,8 @@ async function openSqlite(path: string): Promise<Store> {
   sqlite.pragma('busy_timeout = 5000');
   // Erased personal data must not linger in free pages of the file (GDPR Art. 17).
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  capStoreSize(sqlite, maxStoreBytesFromEnv());
+  const db = new Kysely<Schema>({ dialect: new StoreSqliteDialect(sqlite) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   return {
     db,

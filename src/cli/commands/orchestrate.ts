@@ -4,6 +4,7 @@ import { PIPELINES } from '../../orchestrate/dag.js';
 import { runPipelineInProcess } from '../../orchestrate/in-process-executor.js';
 import { productionComponents } from '../../pipeline/components-for-version.js';
 import { sharedCacheFromEnv } from '../../pipeline/shared-cache.js';
+import { redactedStderr } from '../../privacy/redacting-stream.js';
 import { cancelRun } from '../../store/runs.js';
 import { openStore } from '../../store/store.js';
 import { commandConfig as config, printJson, withStore } from '../context.js';
@@ -94,7 +95,7 @@ export function registerOrchestrateCommands(program: Command): void {
         process.stderr.write(`${JSON.stringify({ event: 'job_done', job: job.name, id: job.id })}\n`),
       );
       handle.worker.on('failed', (job, error) =>
-        process.stderr.write(
+        redactedStderr().write(
           `${JSON.stringify({ event: 'job_failed', job: job?.name, id: job?.id, error: error.message })}\n`,
         ),
       );

@@ -15,7 +15,13 @@ export const SHIPPED_SAMPLE = fileURLToPath(new URL('../../../data/sample/review
 async function serve(cfg: Config): Promise<void> {
   const store = await openStore(cfg);
   const shared = sharedCacheFromEnv();
-  const app = buildServer(store.db, { logger: false, dialect: store.dialect, cache: { shared: shared?.cache } });
+  // Warnings and errors by default (per-request lines cost throughput); every line is redacted.
+  const level = process.env.REVIEWLENS_LOG_LEVEL ?? 'warn';
+  const app = buildServer(store.db, {
+    logger: level === 'silent' ? false : { level, destination: process.stderr },
+    dialect: store.dialect,
+    cache: { shared: shared?.cache },
+  });
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   process.stderr.write(`reviewlens is serving on ${address}  (try ${address}/ )\n`);
   const stop = async () => {

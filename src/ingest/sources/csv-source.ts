@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
+import { MAX_LINE_BYTES } from './jsonl-source.js';
 import type { ReviewSource, SourceItem } from './source-item.js';
 import { truncateRaw } from './source-item.js';
 
@@ -72,7 +73,15 @@ async function* rowsThenError(
 }
 
 export async function* parseCsv(stream: NodeJS.ReadableStream | AsyncIterable<Buffer>): AsyncGenerator<SourceItem> {
-  const parser = parse({ bom: true, columns: false, relax_column_count: true, skip_empty_lines: true, raw: true });
+  const parser = parse({
+    bom: true,
+    columns: false,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    raw: true,
+    // An unclosed quote would otherwise buffer the rest of the file as one field: memory stays bounded.
+    max_record_size: MAX_LINE_BYTES,
+  });
   let header: string[] | null = null;
   let position = 0;
   for await (const row of rowsThenError(stream as NodeJS.ReadableStream, parser)) {
@@ -116,12 +125,14 @@ export async function* parseCsv(stream: NodeJS.ReadableStream | AsyncIterable<Bu
       };
       continue;
     }
-    const fields: Record<string, unknown> = {};
-    header.forEach((name, index) => {
-      const value = row.record[index];
-      // An empty CSV cell means "absent", like a missing key in JSONL.
-      if (value !== undefined && value !== '') fields[name] = value;
-    });
+    // An empty CSV cell means "absent", like a missing key in JSONL. fromEntries defines own properties, so a
+    // "__proto__" column stays a column instead of replacing the record's prototype.
+    const fields: Record<string, unknown> = Object.fromEntries(
+      header.flatMap((name, index) => {
+        const value = row.record[index];
+        return value !== undefined && value !== '' ? [[name, value]] : [];
+      }),
+    );
     yield { kind: 'record', position, raw, fields };
   }
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Language } from '../../domain/languages.js';
+import { MAX_JSON_NESTING, nestsDeeperThan } from '../../ingest/json-shape.js';
 import type { ReviewSource, SourceItem } from '../../ingest/sources/source-item.js';
 import { truncateRaw } from '../../ingest/sources/source-item.js';
 import { withRun } from '../../store/runs.js';
@@ -18,6 +19,19 @@ export function memorySource(name: string, records: readonly unknown[]): ReviewS
     async *items(): AsyncIterable<SourceItem> {
       for (const [index, record] of records.entries()) {
         const position = index + 1;
+        if (nestsDeeperThan(record, MAX_JSON_NESTING)) {
+          // JSON.stringify would overflow the stack on it; keep no raw copy of what cannot be a review.
+          yield {
+            kind: 'reject',
+            position,
+            raw: '[not kept: nested too deep]',
+            rejection: {
+              reason: 'malformed_record',
+              detail: `the record nests deeper than ${MAX_JSON_NESTING} levels`,
+            },
+          };
+          continue;
+        }
         const raw = truncateRaw(JSON.stringify(record) ?? 'undefined');
         if (record === null || typeof record !== 'object' || Array.isArray(record)) {
           yield {
