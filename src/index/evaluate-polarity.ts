@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Language } from '../domain/languages.js';
-import { type LabelledText, linearSentiment, type TrainOptions, trainLinearSentiment } from './linear-sentiment.js';
+import { type LabelledText, linearSentiment, type TrainOptions } from './linear-sentiment.js';
+import { FULL_GRID, type TunedLanguage, type TuningGrid, trainTunedLinearSentiment } from './polarity-tuning.js';
 import { lexiconSentiment, type SentimentModel } from './sentiment.js';
 
 /** Reads a MARC-style CSV (`row_index,review_body,stars`). */
@@ -22,7 +23,7 @@ export interface PolarityAccuracy {
   readonly ci95: readonly [number, number];
 }
 
-function wilson(correct: number, n: number): [number, number] {
+export function wilson(correct: number, n: number): [number, number] {
   if (n === 0) return [0, 0];
   const z = 1.96;
   const p = correct / n;
@@ -42,24 +43,36 @@ export function polarityAccuracy(model: SentimentModel, data: readonly LabelledT
   };
 }
 
+export interface PolarityHalvesResult {
+  readonly trained: PolarityAccuracy;
+  readonly lexicon: PolarityAccuracy;
+  readonly trainN: number;
+  /** Hyperparameters chosen by inner validation on the training half, and their inner accuracy. */
+  readonly chosen: TunedLanguage | undefined;
+}
+
 /**
- * Train on one half of each language's reviews (row_index ≡ 0 mod 4), test on the other half (≡ 2 mod 4);
- * the lexicon model is scored on the same test half for comparison.
+ * Trains on one half of each language's reviews (even positions in the file: row parity) and tests on the
+ * other half (odd positions). Hyperparameters are chosen by k-fold validation inside the training half only;
+ * the test half is scored once. The lexicon model is scored on the same test half for comparison.
  */
 export function evaluatePolarityHalves(
   files: readonly { path: string; language: Language }[],
+  grid: TuningGrid = FULL_GRID,
   options: TrainOptions = {},
-): Record<string, { trained: PolarityAccuracy; lexicon: PolarityAccuracy; trainN: number }> {
-  const result: Record<string, { trained: PolarityAccuracy; lexicon: PolarityAccuracy; trainN: number }> = {};
+): Record<string, PolarityHalvesResult> {
+  const result: Record<string, PolarityHalvesResult> = {};
   for (const { path, language } of files) {
     const rows = readStarCsv(path, language);
-    const train = rows.filter((r) => r.rowIndex % 4 === 0);
-    const test = rows.filter((r) => r.rowIndex % 4 !== 0);
-    const model = linearSentiment(trainLinearSentiment(train, options));
+    const train = rows.filter((_, i) => i % 2 === 0);
+    const test = rows.filter((_, i) => i % 2 === 1);
+    const tuned = trainTunedLinearSentiment(train, grid, options);
+    const model = linearSentiment(tuned.model);
     result[language] = {
       trained: polarityAccuracy(model, test),
       lexicon: polarityAccuracy(lexiconSentiment, test),
       trainN: train.filter((r) => r.stars !== 3).length,
+      chosen: tuned.chosen[language],
     };
   }
   return result;

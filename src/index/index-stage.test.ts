@@ -36,7 +36,12 @@ describe('index stage', () => {
       }),
       inputRecord({ review_id: 'b', review_text: long }),
     ]);
-    expect(await index()).toEqual({ reviews_indexed: 2, chunks_written: expect.any(Number) });
+    expect(await index()).toEqual({
+      reviews_indexed: 2,
+      chunks_written: expect.any(Number),
+      chunks_rescored: 0,
+      sentiment_model: 'lexicon-v1',
+    });
     const chunks = await loadProductChunks(store.db, 'p1');
     const ofA = chunks.filter((c) => c.reviewId === 'a');
     expect(ofA.map((c) => c.text)).toEqual([
@@ -61,7 +66,7 @@ describe('index stage', () => {
     await load([inputRecord({ review_id: 'a' }), inputRecord({ review_id: 'b' })]);
     await index();
     const before = (await loadProductChunks(store.db, 'p1')).map((c) => c.chunkId);
-    expect(await index()).toEqual({ reviews_indexed: 0, chunks_written: 0 });
+    expect(await index()).toMatchObject({ reviews_indexed: 0, chunks_written: 0, chunks_rescored: 0 });
     await load([inputRecord({ review_id: 'b', review_text: 'Now it is broken. Terrible.' })]);
     expect(await index()).toMatchObject({ reviews_indexed: 1 });
     const after = await loadProductChunks(store.db, 'p1');

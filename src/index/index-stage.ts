@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EmbeddedChunk } from '../domain/chunk.js';
 import type { Language } from '../domain/languages.js';
-import { replaceChunks } from '../store/chunks.js';
+import { chunksScoredByOtherModel, replaceChunks, updateChunkSentiment } from '../store/chunks.js';
 import type { Database } from '../store/schema.js';
 import { tagAspects } from './aspects.js';
 import type { Embedder } from './embedder.js';
@@ -22,6 +22,10 @@ export interface IndexOptions {
 export interface IndexCounts {
   reviews_indexed: number;
   chunks_written: number;
+  /** Existing chunks whose sentiment was re-scored because the sentiment model changed. */
+  chunks_rescored: number;
+  /** The SentimentModel id chunks are scored with (`lexicon-v1` or a trained polarity model's id). */
+  sentiment_model: string;
 }
 
 /** Chunk ids are stable across re-runs and safe to cite inline: [A-Za-z0-9_-]+. */
@@ -35,7 +39,12 @@ export function chunkIdFor(reviewId: string, position: number): string {
  */
 export async function indexReviews(db: Kysely<Database>, options: IndexOptions): Promise<IndexCounts> {
   const batchSize = options.batchSize ?? 500;
-  const counts: IndexCounts = { reviews_indexed: 0, chunks_written: 0 };
+  const counts: IndexCounts = {
+    reviews_indexed: 0,
+    chunks_written: 0,
+    chunks_rescored: 0,
+    sentiment_model: options.sentiment.id,
+  };
   if (options.force) await db.updateTable('reviews').set({ indexed_hash: null }).execute();
   // Chunks of another embedder cannot be compared with ours: re-index their reviews.
   const foreign = await db
@@ -99,10 +108,36 @@ export async function indexReviews(db: Kysely<Database>, options: IndexOptions):
       reviews.map((review) => ({ reviewId: review.review_id, contentHash: review.content_hash })),
       chunks,
       options.embedder.id,
+      options.sentiment.id,
     );
     counts.reviews_indexed += reviews.length;
     counts.chunks_written += chunks.length;
     options.onProgress?.(counts);
   }
+  counts.chunks_rescored = await rescoreSentiment(db, options.sentiment, batchSize);
   return counts;
+}
+
+/**
+ * Chunks scored by another sentiment model (a newly trained polarity model was activated, or one was retired):
+ * their sentiment and polarity are re-scored in place. Embeddings do not depend on sentiment, so nothing is
+ * re-embedded; the products' revisions are bumped so their summaries are made again.
+ */
+async function rescoreSentiment(db: Kysely<Database>, sentiment: SentimentModel, batchSize: number): Promise<number> {
+  let rescored = 0;
+  for (;;) {
+    const stale = await chunksScoredByOtherModel(db, sentiment.id, batchSize);
+    if (stale.length === 0) return rescored;
+    const updates = stale.map((chunk) => {
+      const score = sentiment.score(chunk.text, chunk.language);
+      return {
+        chunkId: chunk.chunkId,
+        productId: chunk.productId,
+        sentiment: score,
+        polarity: classifyPolarity(score, chunk.starRating),
+      };
+    });
+    await updateChunkSentiment(db, updates, sentiment.id);
+    rescored += updates.length;
+  }
 }

@@ -32,8 +32,8 @@ describe('polarity training on the store', () => {
     });
     const result = await trainPolarityFromStore(temp.store.db);
     expect(result.trainReviews).toBeGreaterThan(60);
-    expect(result.heldOut.en!.trained.n).toBeGreaterThan(0);
-    expect(result.heldOut.en!.trained.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(result.languages.en!.held_out!.trained.n).toBeGreaterThan(0);
+    expect(result.languages.en!.held_out!.trained.accuracy).toBeGreaterThanOrEqual(0.9);
     const reloaded = linearSentiment(parseLinearSentiment(serializeLinearSentiment(result.model)));
     const original = linearSentiment(result.model);
     for (const text of ['so blorf', 'so zorp', 'neutral words here']) {

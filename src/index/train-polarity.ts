@@ -1,20 +1,50 @@
 import type { Kysely } from 'kysely';
-import { isSupportedLanguage } from '../domain/languages.js';
+import { isSupportedLanguage, type Language } from '../domain/languages.js';
+import { activatePolarityModel, activePolarityModelInfo } from '../store/polarity-models.js';
 import type { Database } from '../store/schema.js';
 import { type PolarityAccuracy, polarityAccuracy } from './evaluate-polarity.js';
 import {
   type LabelledText,
+  type LanguageWeights,
+  LINEAR_SENTIMENT_FORMAT,
   type LinearSentimentWeights,
   linearSentiment,
-  trainLinearSentiment,
+  linearSentimentId,
+  serializeLinearSentiment,
 } from './linear-sentiment.js';
-import { lexiconSentiment } from './sentiment.js';
+import { QUICK_GRID, type TuningGrid, trainTunedLinearSentiment } from './polarity-tuning.js';
+import { lexiconSentiment, type SentimentModel } from './sentiment.js';
+import { storeSentiment } from './store-sentiment.js';
+
+/**
+ * A language gets a trained model only with this many star-labelled (1–2 / 4–5) reviews, and this many of each
+ * side; below it the lexicon scores it. With fewer, the held-out check is too small to catch a bad model.
+ */
+export const MIN_LABELLED_PER_LANGUAGE = 100;
+export const MIN_PER_CLASS = 25;
+/** A trained language must not be clearly worse than the lexicon on its held-out reviews. */
+export const MAX_LOSS_VS_LEXICON = 0.05;
+
+export interface LanguageTrainingReport {
+  readonly labelled: number;
+  readonly negative: number;
+  readonly positive: number;
+  /** Whether the index stage uses the trained model for this language (else: lexicon). */
+  readonly used: boolean;
+  readonly reason?: string;
+  readonly epochs?: number;
+  readonly learning_rate?: number;
+  readonly inner_accuracy?: number;
+  readonly held_out?: { trained: PolarityAccuracy; lexicon: PolarityAccuracy };
+}
 
 export interface StorePolarityTraining {
+  /** Only the languages that passed the thresholds. */
   readonly model: LinearSentimentWeights;
-  /** Per language, on the held-out fifth of the store's reviews (by review id), trained vs lexicon. */
-  readonly heldOut: Record<string, { trained: PolarityAccuracy; lexicon: PolarityAccuracy }>;
+  readonly modelId: string;
+  readonly serialized: string;
   readonly trainReviews: number;
+  readonly languages: Partial<Record<Language, LanguageTrainingReport>>;
 }
 
 /** A stable 1-in-5 hold-out by review id, so re-training on a grown store keeps old test reviews in test. */
@@ -27,30 +57,94 @@ function heldOut(reviewId: string): boolean {
 /**
  * Trains the linear polarity model on the user's own store: star ratings are the weak labels, flagged
  * reviews (spam, duplicates, toxicity) are left out. This — never a research-only corpus — is the shipped path.
+ * Hyperparameters are chosen by inner folds of the training four-fifths; the held-out fifth only measures.
  */
-export async function trainPolarityFromStore(db: Kysely<Database>): Promise<StorePolarityTraining> {
+export async function trainPolarityFromStore(
+  db: Kysely<Database>,
+  grid: TuningGrid = QUICK_GRID,
+): Promise<StorePolarityTraining> {
   const rows = await db
     .selectFrom('reviews')
     .select(['review_id', 'review_text', 'language', 'star_rating'])
     .where('flags', '=', '')
     .where('star_rating', '!=', 3)
+    .orderBy('review_id')
     .execute();
-  const train: LabelledText[] = [];
-  const test: LabelledText[] = [];
+  const byLanguage = new Map<Language, { train: LabelledText[]; test: LabelledText[] }>();
   for (const row of rows) {
     if (!isSupportedLanguage(row.language)) continue;
     const item = { text: row.review_text, language: row.language, stars: row.star_rating };
-    (heldOut(row.review_id) ? test : train).push(item);
+    const split = byLanguage.get(row.language) ?? { train: [], test: [] };
+    (heldOut(row.review_id) ? split.test : split.train).push(item);
+    byLanguage.set(row.language, split);
   }
-  const model = trainLinearSentiment(train);
-  const trained = linearSentiment(model);
-  const result: StorePolarityTraining['heldOut'] = {};
-  for (const language of new Set(test.map((t) => t.language))) {
-    const slice = test.filter((t) => t.language === language);
-    result[language] = {
-      trained: polarityAccuracy(trained, slice),
-      lexicon: polarityAccuracy(lexiconSentiment, slice),
+  const languages: Partial<Record<Language, LanguageTrainingReport>> = {};
+  const weights: Partial<Record<Language, LanguageWeights>> = {};
+  let bits = 18;
+  let trainReviews = 0;
+  for (const [language, { train, test }] of byLanguage) {
+    const all = [...train, ...test];
+    const negative = all.filter((r) => r.stars <= 2).length;
+    const counts = { labelled: all.length, negative, positive: all.length - negative };
+    if (all.length < MIN_LABELLED_PER_LANGUAGE || Math.min(negative, all.length - negative) < MIN_PER_CLASS) {
+      languages[language] = {
+        ...counts,
+        used: false,
+        reason: `needs ${MIN_LABELLED_PER_LANGUAGE} star-labelled reviews, ${MIN_PER_CLASS} of each side`,
+      };
+      continue;
+    }
+    const tuned = trainTunedLinearSentiment(train, grid);
+    bits = tuned.model.bits;
+    const chosen = tuned.chosen[language]!;
+    const trained = polarityAccuracy(linearSentiment(tuned.model), test);
+    const lexicon = polarityAccuracy(lexiconSentiment, test);
+    const used = trained.accuracy >= lexicon.accuracy - MAX_LOSS_VS_LEXICON;
+    languages[language] = {
+      ...counts,
+      used,
+      ...(used ? {} : { reason: 'held-out accuracy below the lexicon' }),
+      epochs: chosen.epochs,
+      learning_rate: chosen.learningRate,
+      inner_accuracy: chosen.innerAccuracy,
+      held_out: { trained, lexicon },
     };
+    if (used) {
+      weights[language] = tuned.model.languages[language]!;
+      trainReviews += train.length;
+    }
   }
-  return { model, heldOut: result, trainReviews: train.length };
+  const model = { bits, languages: weights };
+  const serialized = serializeLinearSentiment(model);
+  return { model, modelId: linearSentimentId(serialized), serialized, trainReviews, languages };
+}
+
+/**
+ * Trains on the store and, when at least one language passed, stores the artifact as the active model: the
+ * next index run scores (and re-scores) chunks with it. Returns the training result either way.
+ */
+export async function trainAndActivatePolarity(
+  db: Kysely<Database>,
+  grid: TuningGrid = QUICK_GRID,
+): Promise<StorePolarityTraining & { activated: boolean }> {
+  const result = await trainPolarityFromStore(db, grid);
+  const activated = Object.keys(result.model.languages).length > 0;
+  if (activated) {
+    await activatePolarityModel(db, {
+      modelId: result.modelId,
+      format: LINEAR_SENTIMENT_FORMAT,
+      artifact: result.serialized,
+      report: { train_reviews: result.trainReviews, languages: result.languages },
+    });
+  }
+  return { ...result, activated };
+}
+
+/**
+ * What `npm start` runs after ingesting the sample: trains and activates a polarity model unless the store
+ * already has one (a restart reuses it), then returns the model the index stage should score with.
+ */
+export async function ensureStorePolarityModel(db: Kysely<Database>): Promise<SentimentModel> {
+  if (!(await activePolarityModelInfo(db))) await trainAndActivatePolarity(db);
+  return storeSentiment(db);
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { storeSentiment } from '../index/store-sentiment.js';
 import type { ModelVersion } from '../registry/model-version.js';
 import { productionVersion, stagingVersion } from '../registry/registry.js';
 import type { Database } from '../store/schema.js';
@@ -68,9 +69,12 @@ export function componentsForVersion(version: ModelVersion): Components {
   };
 }
 
-/** What the batch job runs: the registry's production version (the built-in default on a fresh store). */
+/**
+ * What the batch job runs: the registry's production version (the built-in default on a fresh store), indexing
+ * with the store's trained polarity model when one is active (the lexicon otherwise).
+ */
 export async function productionComponents(db: Kysely<Database>): Promise<Components> {
-  return componentsForVersion(await productionVersion(db));
+  return { ...componentsForVersion(await productionVersion(db)), sentiment: await storeSentiment(db) };
 }
 
 /**
@@ -80,5 +84,6 @@ export async function productionComponents(db: Kysely<Database>): Promise<Compon
  */
 export async function shadowComponents(db: Kysely<Database>): Promise<Components | undefined> {
   const staging = await stagingVersion(db);
-  return staging ? componentsForVersion(staging) : undefined;
+  // Chunks are shared by all versions: the shadow sees the same sentiment model as production.
+  return staging ? { ...componentsForVersion(staging), sentiment: await storeSentiment(db) } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { indexReviews } from '../index/index-stage.js';
+import type { SentimentModel } from '../index/sentiment.js';
 import { type IngestCounts, ingest } from '../ingest/ingest.js';
 import type { ReviewSource } from '../ingest/sources/source-item.js';
 import { finishRun, startRun } from '../store/runs.js';
@@ -15,6 +16,10 @@ export interface PipelineResult {
   readonly rejects_by_reason: Record<string, number>;
   readonly reviews_indexed: number;
   readonly chunks_written: number;
+  /** Existing chunks re-scored because the sentiment model changed. */
+  readonly chunks_rescored: number;
+  /** The sentiment model the index stage scored with: `lexicon-v1` or the store's trained polarity model id. */
+  readonly sentiment_model: string;
   readonly products_summarized: number;
   readonly products_skipped: number;
   readonly products_failed: number;
@@ -31,6 +36,11 @@ export interface PipelineHooks {
   onPublished?(productId: string): Promise<void>;
   /** The staging version, run in shadow after production (stored apart, never served). */
   shadow?: Components;
+  /**
+   * Runs after ingest, before index; a model it returns replaces `components.sentiment` for the index stage
+   * (the demo trains polarity on the freshly ingested sample here).
+   */
+  afterIngest?(): Promise<SentimentModel | undefined>;
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
@@ -57,9 +67,11 @@ export async function runPipeline(
     });
     const ingestSeconds = seconds(mark);
     mark = performance.now();
+    // Counted as index time: whatever the hook prepares (e.g. training polarity) serves the index stage.
+    const sentiment = (await hooks.afterIngest?.()) ?? components.sentiment;
     const indexed = await indexReviews(db, {
       embedder: components.embedder,
-      sentiment: components.sentiment,
+      sentiment,
       onProgress: (c) => hooks.onStage?.('index', c),
     });
     const indexSeconds = seconds(mark);
@@ -100,6 +112,8 @@ export async function runPipeline(
       rejects_by_reason: ingested.rejects_by_reason,
       reviews_indexed: indexed.reviews_indexed,
       chunks_written: indexed.chunks_written,
+      chunks_rescored: indexed.chunks_rescored,
+      sentiment_model: indexed.sentiment_model,
       products_summarized: summarized.products_summarized,
       products_skipped: summarized.products_skipped,
       products_failed: summarized.products_failed,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type ExperimentReport, experimentReport } from '../experiment/report.js';
 import { listExperiments } from '../store/experiments.js';
+import { activePolarityModelInfo } from '../store/polarity-models.js';
 import type { Database } from '../store/schema.js';
 
 export interface Alert {
@@ -27,6 +28,8 @@ export interface DashboardData {
   readonly alerts: Alert[];
   /** Recent quality and drift runs (src/monitor), oldest first, for the charts. */
   readonly monitoring: { kind: string; at: string; value: number | null }[];
+  /** The trained sentence-polarity model chunks are scored with (null: the lexicon), and its training report. */
+  readonly polarity_model: { model_id: string; created_at: string; report: Record<string, unknown> } | null;
 }
 
 const DAY = 86_400_000;
@@ -207,5 +210,6 @@ export async function dashboardData(db: Kysely<Database>, now = new Date()): Pro
     })),
     experiments: reports,
     alerts,
+    polarity_model: await activePolarityModelInfo(db),
   };
 }

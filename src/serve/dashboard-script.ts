@@ -94,6 +94,11 @@ export function dashboardApp(): void {
     }[];
     alerts: { severity: string; code: string; message: string }[];
     monitoring: { kind: string; at: string; value: number | null }[];
+    polarity_model: {
+      model_id: string;
+      created_at: string;
+      report: { languages?: Record<string, { used: boolean }> };
+    } | null;
   }
 
   const render = (data: Data) => {
@@ -156,6 +161,21 @@ export function dashboardApp(): void {
       table(
         ['model version', 'stage', 'products', 'latest summary'],
         data.model_versions.map((v) => [v.model_version, v.stage, v.products, v.latest]),
+      ),
+      table(
+        ['sentence polarity model', 'trained languages', 'trained at'],
+        [
+          data.polarity_model
+            ? [
+                data.polarity_model.model_id,
+                Object.entries(data.polarity_model.report.languages ?? {})
+                  .filter(([, l]) => l.used)
+                  .map(([language]) => language)
+                  .join(', '),
+                data.polarity_model.created_at,
+              ]
+            : ['lexicon-v1 (no trained model: reviewlens train polarity)', '', ''],
+        ],
       ),
     );
     section(

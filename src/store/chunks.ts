@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EmbeddedChunk, Polarity } from '../domain/chunk.js';
 import type { Language } from '../domain/languages.js';
 import type { Database } from './schema.js';
@@ -20,6 +20,7 @@ export async function replaceChunks(
   reviews: readonly { reviewId: string; contentHash: string }[],
   chunks: readonly EmbeddedChunk[],
   embedderId: string,
+  sentimentId: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const ids = reviews.map((review) => review.reviewId);
@@ -29,7 +30,7 @@ export async function replaceChunks(
         .where('review_id', 'in', ids.slice(i, i + 1000))
         .execute();
     }
-    // 15 columns per row: 1,000 rows stay under SQLite's bound-parameter limit.
+    // 16 columns per row: 1,000 rows stay under SQLite's bound-parameter limit (32,766).
     for (let i = 0; i < chunks.length; i += 1000) {
       await trx
         .insertInto('chunks')
@@ -50,6 +51,7 @@ export async function replaceChunks(
             verified_purchase: chunk.verifiedPurchase ? 1 : 0,
             embedding: vectorToBlob(chunk.embedding),
             embedder_id: embedderId,
+            sentiment_id: sentimentId,
           })),
         )
         .execute();
@@ -59,6 +61,56 @@ export async function replaceChunks(
         .updateTable('reviews')
         .set({ indexed_hash: review.contentHash })
         .where('review_id', '=', review.reviewId)
+        .execute();
+    }
+  });
+}
+
+/** Chunks scored by a sentiment model other than `sentimentId`, oldest key first (for re-scoring). */
+export async function chunksScoredByOtherModel(
+  db: Kysely<Database>,
+  sentimentId: string,
+  limit: number,
+): Promise<{ chunkId: string; productId: string; text: string; language: Language; starRating: number }[]> {
+  const rows = await db
+    .selectFrom('chunks')
+    .select(['chunk_id', 'product_id', 'text', 'language', 'star_rating'])
+    .where('sentiment_id', '!=', sentimentId)
+    .orderBy('chunk_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    chunkId: row.chunk_id,
+    productId: row.product_id,
+    text: row.text,
+    language: row.language as Language,
+    starRating: Number(row.star_rating),
+  }));
+}
+
+/**
+ * Writes re-scored sentiment for existing chunks and bumps the revision of their products: pros and cons
+ * depend on polarity, so the summarizer must see those products as changed.
+ */
+export async function updateChunkSentiment(
+  db: Kysely<Database>,
+  updates: readonly { chunkId: string; productId: string; sentiment: number; polarity: Polarity }[],
+  sentimentId: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const update of updates) {
+      await trx
+        .updateTable('chunks')
+        .set({ sentiment: update.sentiment, polarity: update.polarity, sentiment_id: sentimentId })
+        .where('chunk_id', '=', update.chunkId)
+        .execute();
+    }
+    const products = [...new Set(updates.map((u) => u.productId))];
+    for (let i = 0; i < products.length; i += 1000) {
+      await trx
+        .updateTable('products')
+        .set({ revision: sql`revision + 1` })
+        .where('product_id', 'in', products.slice(i, i + 1000))
         .execute();
     }
   });

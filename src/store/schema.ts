@@ -29,6 +29,7 @@ export interface Database {
   alerts: AlertsTable;
   monitor_results: MonitorResultsTable;
   drift_baselines: DriftBaselinesTable;
+  polarity_models: PolarityModelsTable;
 }
 
 /** A flagged review stays stored but is kept out of chunks and summaries (migration 0002). */
@@ -147,6 +148,8 @@ export interface ChunksTable {
   verified_purchase: number;
   embedding: ColumnType<Buffer, Buffer | Uint8Array, Buffer | Uint8Array>;
   embedder_id: string;
+  /** The SentimentModel id that scored `sentiment`/`polarity` (migration 0011). */
+  sentiment_id: ColumnType<string, string | undefined, string>;
 }
 
 export interface SummariesTable {
@@ -359,5 +362,15 @@ export interface DriftBaselinesTable {
   name: string;
   /** JSON: projection seeds and bin edges, language/rating shares, volume. */
   baseline: string;
+  created_at: string;
+}
+
+/** Trained polarity model artifacts; at most one is active (migration 0011). */
+export interface PolarityModelsTable {
+  model_id: string;
+  format: string;
+  artifact: string;
+  report: string;
+  active: number;
   created_at: string;
 }

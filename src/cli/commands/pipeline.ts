@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { isSupportedLanguage, type Language, SUPPORTED_LANGUAGES } from '../../domain/languages.js';
 import { indexReviews } from '../../index/index-stage.js';
+import { storeSentiment } from '../../index/store-sentiment.js';
 import { ingest } from '../../ingest/ingest.js';
 import { openFileSource, openSource, type SourceSpec } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
@@ -114,16 +115,18 @@ export function registerPipelineCommands(program: Command): void {
       const cfg = config(command);
       const progress = createProgress();
       const components = defaultComponents();
-      const counts = await withStore(cfg, ({ db }) =>
-        withRun(db, 'index', () =>
+      const counts = await withStore(cfg, async ({ db }) => {
+        // The store's trained polarity model when one is active, like `run`: else this would re-score to the lexicon.
+        const sentiment = await storeSentiment(db, components.sentiment);
+        return withRun(db, 'index', () =>
           indexReviews(db, {
             embedder: components.embedder,
-            sentiment: components.sentiment,
+            sentiment,
             force: opts.force,
             onProgress: (c) => progress.update('index', c),
           }),
-        ),
-      );
+        );
+      });
       progress.done('index', counts);
       printJson(counts);
     });

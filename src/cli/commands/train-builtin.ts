@@ -5,8 +5,8 @@ import { isSupportedLanguage, type Language } from '../../domain/languages.js';
 import { readDataset } from '../../evaluate/datasets.js';
 import { evaluateDataset } from '../../evaluate/run-eval.js';
 import { evaluatePolarityHalves } from '../../index/evaluate-polarity.js';
-import { serializeLinearSentiment } from '../../index/linear-sentiment.js';
-import { trainPolarityFromStore } from '../../index/train-polarity.js';
+import { FULL_GRID, QUICK_GRID } from '../../index/polarity-tuning.js';
+import { trainAndActivatePolarity } from '../../index/train-polarity.js';
 import { builtinDefault } from '../../registry/model-version.js';
 import { attachReport, registerVersion } from '../../registry/registry.js';
 import { fitSalienceWeights, salienceExamples } from '../../summarize/train/salience-trainer.js';
@@ -23,12 +23,23 @@ export function registerBuiltinTrainCommands(program: Command): void {
   const group = trainCommandGroup(program);
   group
     .command('polarity')
-    .description('train the linear sentence-polarity model on this store (star ratings as weak labels)')
-    .option('--out <file>', 'artifact JSON', 'polarity-model.json')
-    .action(async (opts: { out: string }, command: Command) => {
-      const result = await withStore(commandConfig(command), ({ db }) => trainPolarityFromStore(db));
-      writeFileSync(opts.out, serializeLinearSentiment(result.model));
-      printJson({ artifact: opts.out, train_reviews: result.trainReviews, held_out: result.heldOut });
+    .description(
+      'train the linear sentence-polarity model on this store (star ratings as weak labels) and make it the one ' +
+        'the index stage uses; languages below the threshold keep the lexicon',
+    )
+    .option('--out <file>', 'also write the artifact JSON to this file')
+    .option('--full-grid', 'tune on the larger hyperparameter grid (slower; for big stores)')
+    .action(async (opts: { out?: string; fullGrid?: boolean }, command: Command) => {
+      const grid = opts.fullGrid ? FULL_GRID : QUICK_GRID;
+      const result = await withStore(commandConfig(command), ({ db }) => trainAndActivatePolarity(db, grid));
+      if (opts.out) writeFileSync(opts.out, result.serialized);
+      printJson({
+        model_id: result.modelId,
+        activated: result.activated,
+        artifact: opts.out ?? null,
+        train_reviews: result.trainReviews,
+        languages: result.languages,
+      });
     });
   group
     .command('builtin')

@@ -8,6 +8,7 @@ import { serve } from './0005-serve.js';
 import { erasureAudit } from './0006-erasure-audit.js';
 import { snippetSearch } from './0007-snippet-search.js';
 import { monitoring } from './0010-monitoring.js';
+import { polarityModels } from './0011-polarity-models.js';
 
 /**
  * Migrations live in code (not files read at run time) so the compiled package carries them. Each is written
@@ -24,6 +25,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003_llm_batch': llmBatch(dialect),
     '0002_ingest_guards': ingestGuards(dialect),
     '0010_monitoring': monitoring(dialect),
+    '0011_polarity_models': polarityModels(dialect),
   };
 }
 
