@@ -44,7 +44,7 @@ describe('JSONL source', () => {
   });
 
   it('yields nothing for an empty stream', async () => {
-    const lines: Buffer[] = [];
+    const lines: unknown[] = [];
     for await (const line of byteLines(Readable.from([]))) lines.push(line);
     expect(lines).toEqual([]);
   });
