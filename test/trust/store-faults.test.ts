@@ -3,10 +3,13 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../src/sample/index.js';
+import { buildServer } from '../../src/serve/server.js';
+import { createApiKey } from '../../src/store/api-keys.js';
 import { openSqliteStore } from '../../src/store/store.js';
-import { toJsonl, writeTempFile } from '../../src/test-support/temp-store.js';
+import { tempStore, toJsonl, writeTempFile } from '../../src/test-support/temp-store.js';
 
 // Disk-full and read-only stores during ingest and summarize, through the real CLI: one clear line on stderr
 // with the store error code, a distinct exit code, an intact store with nothing half-written, and a re-run
@@ -204,6 +207,49 @@ describe('read-only store (file and folder without write permission)', () => {
     expect(cli(['summarize', '--db', db, '--min-reviews', MIN_REVIEWS]).status).toBe(0);
     expect(summarizedProducts(db)).toEqual(summarizedProducts(reference));
     faults.readOnlySummarize = denied.stderr.trim();
+  });
+});
+
+describe('the API on a full or read-only store', () => {
+  it('answers 503 store_unavailable with the store code, and stores nothing', async () => {
+    const { store, cleanup } = await tempStore();
+    try {
+      const key = (await createApiKey(store.db, 'faults', ['ingest'])).key;
+      const app = buildServer(store.db);
+      const records = [...generateSample({ products: 2, seed: 3 })].map((item) => item.record);
+      const ingest = () =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/reviews',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          payload: { reviews: records },
+        });
+      const reviews = async () =>
+        Number((await sql<{ n: number }>`select count(*) as n from reviews`.execute(store.db)).rows[0]!.n);
+      const pages = Number(
+        (await sql<{ page_count: number }>`pragma page_count`.execute(store.db)).rows[0]!.page_count,
+      );
+      await sql.raw(`pragma max_page_count = ${pages + 2}`).execute(store.db);
+      const full = await ingest();
+      expect(full.statusCode).toBe(503);
+      expect(full.json()).toMatchObject({ error: 'store_unavailable' });
+      expect(full.json().message).toContain('RL_ERR_DISK_FULL');
+      expect(await reviews()).toBe(0);
+
+      await sql.raw('pragma max_page_count = 1073741823').execute(store.db);
+      await sql.raw('pragma query_only = 1').execute(store.db);
+      const readOnly = await ingest();
+      expect(readOnly.statusCode).toBe(503);
+      expect(readOnly.json().message).toContain('RL_ERR_STORE_READONLY');
+      await sql.raw('pragma query_only = 0').execute(store.db);
+      expect(await reviews()).toBe(0);
+      expect((await ingest()).statusCode).toBe(200);
+      expect(await reviews()).toBe(records.length);
+      faults.api = { diskFull: full.json(), readOnly: readOnly.json() };
+      await app.close();
+    } finally {
+      await cleanup();
+    }
   });
 });
 
