@@ -32,38 +32,26 @@ export async function flagReviewBombing(
   let newlyExcluded = 0;
   for (let i = 0; i < ids.length; i += PRODUCTS_PER_QUERY) {
     const chunk = ids.slice(i, i + PRODUCTS_PER_QUERY);
-    const spans = await db
+    const rows = await db
       .selectFrom('reviews')
-      .select([
-        'product_id',
-        (eb) => eb.fn.min('created_at').as('first_at'),
-        (eb) => eb.fn.max('created_at').as('last_at'),
-      ])
+      .select(['product_id', 'review_id', 'created_at', 'star_rating', 'flags'])
       .where('product_id', 'in', chunk)
-      .groupBy('product_id')
       .execute();
-    const lowRows = await db
-      .selectFrom('reviews')
-      .select(['product_id', 'review_id', 'created_at', 'flags'])
-      .where('product_id', 'in', chunk)
-      .where('star_rating', '<=', lowRating)
-      .execute();
-    const lowByProduct = new Map<string, RatedReview[]>();
+    const byProduct = new Map<string, { low: RatedReview[]; all: number[] }>();
     const flagsOf = new Map<string, { productId: string; flags: string }>();
-    for (const row of lowRows) {
-      const list = lowByProduct.get(row.product_id) ?? [];
-      if (list.length === 0) lowByProduct.set(row.product_id, list);
-      list.push({ reviewId: row.review_id, createdAt: Date.parse(row.created_at) });
-      flagsOf.set(row.review_id, { productId: row.product_id, flags: row.flags });
+    for (const row of rows) {
+      const product = byProduct.get(row.product_id) ?? { low: [], all: [] };
+      if (product.all.length === 0) byProduct.set(row.product_id, product);
+      const createdAt = Date.parse(row.created_at);
+      product.all.push(createdAt);
+      if (row.star_rating <= lowRating) {
+        product.low.push({ reviewId: row.review_id, createdAt });
+        flagsOf.set(row.review_id, { productId: row.product_id, flags: row.flags });
+      }
     }
     const toFlag: { reviewId: string; productId: string; detail: string; wasIncluded: boolean }[] = [];
-    for (const span of spans) {
-      const low = lowByProduct.get(span.product_id);
-      if (!low) continue;
-      const bursts = findReviewBombing(
-        { low, firstAt: Date.parse(String(span.first_at)), lastAt: Date.parse(String(span.last_at)) },
-        options,
-      );
+    for (const product of byProduct.values()) {
+      const bursts = findReviewBombing(product, options);
       for (const [reviewId, detail] of bursts) {
         const current = flagsOf.get(reviewId)!;
         if (current.flags.split(',').includes(REASON)) continue;

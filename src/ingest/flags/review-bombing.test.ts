@@ -10,13 +10,18 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 0, 1);
 const at = (ms: number, id = `r${ms}`): RatedReview => ({ reviewId: id, createdAt: T0 + ms });
+/** n ordinary (high-rated) review times spread evenly over [from, to]. */
+const ordinary = (n: number, from: number, to: number) =>
+  Array.from({ length: n }, (_, i) => T0 + from + ((to - from) * i) / Math.max(1, n - 1));
+const times = (reviews: readonly RatedReview[]) => reviews.map((r) => r.createdAt);
 
 describe('findReviewBombing', () => {
   it('flags a burst of low ratings against a quiet baseline, and only the burst', () => {
     // one low rating every 10 days for 100 days, then 12 within 6 hours
     const quiet = Array.from({ length: 10 }, (_, i) => at(i * 10 * DAY, `quiet${i}`));
     const burst = Array.from({ length: 12 }, (_, i) => at(100 * DAY + i * 30 * 60_000, `burst${i}`));
-    const flagged = findReviewBombing({ low: [...quiet, ...burst], firstAt: T0, lastAt: T0 + 101 * DAY });
+    const low = [...quiet, ...burst];
+    const flagged = findReviewBombing({ low, all: [...times(low), ...ordinary(30, 0, 101 * DAY)] });
     expect([...flagged.keys()].sort()).toEqual(burst.map((r) => r.reviewId).sort());
     expect(flagged.get('burst0')).toMatch(
       /^12 ratings ≤ 2 within 24h from 2026-04-11T00:00:00.000Z; product baseline 0\.10/,
@@ -26,12 +31,19 @@ describe('findReviewBombing', () => {
   it('does not flag the same burst size on a product that usually gets that many low ratings', () => {
     // 12 low ratings every day for 60 days: a busy product with a steady share of complaints
     const steady = Array.from({ length: 60 * 12 }, (_, i) => at(i * 2 * HOUR));
-    expect(findReviewBombing({ low: steady, firstAt: T0, lastAt: T0 + 60 * DAY }).size).toBe(0);
+    expect(findReviewBombing({ low: steady, all: [...times(steady), ...ordinary(600, 0, 60 * DAY)] }).size).toBe(0);
+  });
+
+  it('needs a baseline: a launch day, or reviews that all carry one timestamp, is not bombing', () => {
+    const launch = Array.from({ length: 15 }, (_, i) => at(0, `launch${i}`));
+    expect(findReviewBombing({ low: launch, all: [...times(launch), ...ordinary(15, 0, 0)] }).size).toBe(0);
+    // the same burst after a history of ordinary reviews is
+    expect(findReviewBombing({ low: launch, all: [...times(launch), ...ordinary(15, -90 * DAY, -DAY)] }).size).toBe(15);
   });
 
   it('respects the configured window and thresholds', () => {
     const spread = Array.from({ length: 12 }, (_, i) => at(i * 4 * HOUR)); // 12 in 44 hours
-    const history = { firstAt: T0 - 200 * DAY, lastAt: T0 + 2 * DAY };
+    const history = { all: [...times(spread), ...ordinary(20, -200 * DAY, -DAY)] };
     expect(findReviewBombing({ low: spread, ...history }).size).toBe(0);
     expect(findReviewBombing({ low: spread, ...history }, { bombingWindowHours: 48 }).size).toBe(12);
     expect(
@@ -45,10 +57,10 @@ describe('findReviewBombing', () => {
         fc.array(fc.integer({ min: 0, max: 30 * DAY }), { maxLength: 60 }),
         fc.integer({ min: 1, max: 72 }),
         fc.integer({ min: 2, max: 15 }),
-        (times, windowHours, minLow) => {
-          const low = times.map((t, i) => at(t, `id${i}`));
+        (offsets, windowHours, minLow) => {
+          const low = offsets.map((t, i) => at(t, `id${i}`));
           const flagged = findReviewBombing(
-            { low, firstAt: T0, lastAt: T0 + 30 * DAY },
+            { low, all: [...times(low), T0, T0 + 30 * DAY] },
             { bombingWindowHours: windowHours, bombingMinLowRatings: minLow },
           );
           const ids = new Set(low.map((r) => r.reviewId));

@@ -33,16 +33,17 @@ export interface RatedReview {
 export interface ProductRatings {
   /** The product's low-rated reviews (any order). */
   readonly low: readonly RatedReview[];
-  /** First and last review time of the product, all ratings: the span its baseline is measured over. */
-  readonly firstAt: number;
-  readonly lastAt: number;
+  /** Creation times of all the product's reviews, any rating (any order): its history. */
+  readonly all: readonly number[];
 }
 
 /**
  * Low-rated reviews that fall into a burst window, each with the reason. A window [t, t + W] holding c low
  * ratings is a burst when c ≥ minLowRatings and c ≥ ratio × max(1, baseline), where baseline is the product's
  * low ratings outside the window per window length over the rest of its history (at least one window long, so
- * a product whose whole history is one busy day is compared with itself, not with zero).
+ * a product whose whole history is one busy day is compared with itself, not with zero). Without a baseline
+ * there is nothing to burst against: the product needs at least minLowRatings reviews (any rating) outside
+ * the window, so a launch day (or a file whose reviews all carry one timestamp) is never called bombing.
  */
 export function findReviewBombing(product: ProductRatings, options: ReviewBombingOptions = {}): Map<string, string> {
   const windowHours = options.bombingWindowHours ?? DEFAULT_BOMBING.windowHours;
@@ -53,7 +54,8 @@ export function findReviewBombing(product: ProductRatings, options: ReviewBombin
   if (product.low.length < minLow) return flagged;
 
   const low = [...product.low].sort((a, b) => a.createdAt - b.createdAt);
-  const restOfHistory = Math.max(product.lastAt - product.firstAt - windowMs, windowMs);
+  const all = Float64Array.from(product.all).sort();
+  const restOfHistory = Math.max(all[all.length - 1]! - all[0]! - windowMs, windowMs);
   let start = 0;
   for (let end = 0; end < low.length; end++) {
     while (low[end]!.createdAt - low[start]!.createdAt > windowMs) start++;
@@ -61,9 +63,11 @@ export function findReviewBombing(product: ProductRatings, options: ReviewBombin
     if (inWindow < minLow) continue;
     const baseline = ((low.length - inWindow) / restOfHistory) * windowMs;
     if (inWindow < ratio * Math.max(1, baseline)) continue;
-    const from = new Date(low[start]!.createdAt).toISOString();
+    const from = low[start]!.createdAt;
+    const outside = all.length - (upperBound(all, low[end]!.createdAt) - lowerBound(all, from));
+    if (outside < minLow) continue;
     const detail =
-      `${inWindow} ratings ≤ ${options.bombingLowRating ?? DEFAULT_BOMBING.lowRating} within ${windowHours}h from ${from}; ` +
+      `${inWindow} ratings ≤ ${options.bombingLowRating ?? DEFAULT_BOMBING.lowRating} within ${windowHours}h from ${new Date(from).toISOString()}; ` +
       `product baseline ${baseline.toFixed(2)} per ${windowHours}h`;
     for (let i = start; i <= end; i++) {
       // The largest burst a review belongs to explains it best.
@@ -73,4 +77,28 @@ export function findReviewBombing(product: ProductRatings, options: ReviewBombin
     }
   }
   return flagged;
+}
+
+/** First index whose value is ≥ value (sorted ascending). */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is > value (sorted ascending). */
+function upperBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

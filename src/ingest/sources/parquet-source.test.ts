@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Bool, Int64, Table, TimestampMillisecond, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import fc from 'fast-check';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
@@ -139,6 +140,7 @@ describe('Parquet ingest', () => {
   afterAll(async () => temp?.cleanup());
 
   it('is picked by the .parquet extension and streams into the store', async () => {
+    await expect(collect(openFileSource(join(temp.dir, 'missing.parquet')).items())).rejects.toThrow(/ENOENT/);
     const path = writeTempFile(temp.dir, 'reviews.parquet', Buffer.from(reviewsParquet(1200, 500)));
     const counts = await ingest(temp.store.db, openFileSource(path), {
       runId: 'ingest-parquet',

@@ -52,10 +52,10 @@ export async function* readParquet(open: () => Promise<AsyncBuffer>): AsyncGener
     },
   });
 
-  let file: AsyncBuffer;
+  // A missing or unreadable file is the caller's error, like for JSONL and CSV, not a malformed record.
+  const file = await open();
   let metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
   try {
-    file = await open();
     metadata = await parquetMetadataAsync(file);
   } catch (error) {
     yield fail(error);
