@@ -1,5 +1,6 @@
 import type { EmbeddedChunk } from '../domain/chunk.js';
 import { cosine } from '../index/embedder.js';
+import { contentWords } from './claim-support.js';
 
 /**
  * Sentence salience for the built-in summarizer's overview: how well a review sentence stands for what the
@@ -24,6 +25,19 @@ export const SALIENCE_FEATURES = [
   'firstPerson',
   /** Strength of the sentence's sentiment, |score|. */
   'opinionStrength',
+  /**
+   * Share of third-person and demonstrative words ("this", "it", "they", "the"): sentences about the product
+   * rather than about the reviewer, which is how a summary speaks.
+   */
+  'thirdPerson',
+  /** The sentence describes with a form of "to be" ("the blades are sharp"): a statement, not a story. */
+  'descriptive',
+  /**
+   * Word consensus (SumBasic): mean share of the product's reviews that use each of the sentence's content
+   * words. Recomputed during selection with words already in the summary discounted, so it also counts
+   * against repeating a point.
+   */
+  'consensus',
 ] as const;
 export type SalienceFeature = (typeof SALIENCE_FEATURES)[number];
 export type SalienceWeights = Readonly<Record<SalienceFeature, number>>;
@@ -39,12 +53,37 @@ export const DEFAULT_SALIENCE_WEIGHTS: SalienceWeights = {
   position: 0.1,
   firstPerson: -0.6,
   opinionStrength: 0.15,
+  thirdPerson: 0,
+  descriptive: 0,
+  consensus: 1.5,
 };
 
 const FIRST_PERSON = new Set(
   'i me my mine myself we us our ich mich mir mein meine meinen meinem wir uns unser je me moi mon ma mes nous yo mi mis me nosotros io mio mia miei noi ik mij mijn wij ons ja mnie mój moja my nas'.split(
     ' ',
   ),
+);
+
+// Third-person pronouns, demonstratives and definite articles: the words a sentence about the product uses.
+const THIRD_PERSON = new Set(
+  `the this these those it its they them their that
+  der die das dies diese dieser dieses es sie ihr ihre
+  le la les ce cet cette ces il ils elle elles leur leurs
+  el los las este esta estos estas ese esa ello ellos ellas su sus
+  il lo gli questo questa questi queste esso essa loro
+  de het dit deze die dat ze zij hun
+  ten ta to te tego tej ich jego jej one oni`.split(/\s+/),
+);
+
+// Present and past forms of "to be": descriptive statements ("it is sturdy", "die Qualität ist gut").
+const COPULA = new Set(
+  `is are was were isn aren wasn weren
+  ist sind war waren
+  est sont était étaient
+  es son está están era eran
+  è sono era erano
+  is zijn was waren
+  jest są był była było były`.split(/\s+/),
 );
 
 const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
@@ -64,12 +103,45 @@ export function centroidOf(chunks: readonly EmbeddedChunk[]): Float32Array {
 
 export type FeatureVector = Readonly<Record<SalienceFeature, number>>;
 
+// Crude multilingual stemming: words agreeing on their first five letters count as one ("comfortable",
+// "comfort"). Enough for counting which points many reviewers make.
+const stemKeys = (text: string) => [...new Set(contentWords(text).map((word) => word.slice(0, 5)))];
+
+/** Share of the product's reviews that use each stemmed content word. */
+function reviewShareOfWords(allChunks: readonly EmbeddedChunk[]): Map<string, number> {
+  const reviewsPerWord = new Map<string, Set<string>>();
+  for (const chunk of allChunks) {
+    for (const key of stemKeys(chunk.text)) {
+      let set = reviewsPerWord.get(key);
+      if (!set) {
+        set = new Set();
+        reviewsPerWord.set(key, set);
+      }
+      set.add(chunk.reviewId);
+    }
+  }
+  const reviews = new Set(allChunks.map((c) => c.reviewId)).size || 1;
+  return new Map([...reviewsPerWord].map(([key, set]) => [key, set.size / reviews]));
+}
+
+/** Mean review share of the sentence's content words; words already said weigh `usedDiscount` as much. */
+function consensusOf(
+  keys: readonly string[],
+  share: ReadonlyMap<string, number>,
+  used: ReadonlySet<string> = new Set(),
+  usedDiscount = 1,
+): number {
+  if (keys.length === 0) return 0;
+  return keys.reduce((sum, key) => sum + (share.get(key) ?? 0) * (used.has(key) ? usedDiscount : 1), 0) / keys.length;
+}
+
 /** Features for every candidate, relative to all the product's chunks. */
 export function salienceFeatures(
   candidates: readonly EmbeddedChunk[],
   allChunks: readonly EmbeddedChunk[],
 ): FeatureVector[] {
   const centroid = centroidOf(allChunks);
+  const wordShare = reviewShareOfWords(allChunks);
   const reviews = new Set(allChunks.map((c) => c.reviewId)).size || 1;
   const reviewsPerAspect = new Map<string, Set<string>>();
   for (const chunk of allChunks) {
@@ -99,12 +171,18 @@ export function salienceFeatures(
       position: 1 / (1 + chunk.position),
       firstPerson,
       opinionStrength: Math.abs(chunk.sentiment),
+      thirdPerson: words.length ? words.filter((w) => THIRD_PERSON.has(w)).length / words.length : 0,
+      descriptive: words.some((w) => COPULA.has(w)) ? 1 : 0,
+      consensus: consensusOf(stemKeys(chunk.text), wordShare),
     };
   });
 }
 
 export const scoreFeatures = (features: FeatureVector, weights: SalienceWeights) =>
   SALIENCE_FEATURES.reduce((sum, name) => sum + weights[name] * features[name], 0);
+
+/** A content word already in the summary counts this much towards a further sentence's consensus. */
+const USED_WORD_DISCOUNT = 0.3;
 
 /**
  * Picks salient, mutually non-redundant sentences until the word budget: the next pick is the best-scoring
@@ -116,19 +194,39 @@ export function selectSalient(
   options: { weights: SalienceWeights; maxWords: number; redundancy: number; maxSentences: number },
 ): EmbeddedChunk[] {
   const features = salienceFeatures(candidates, allChunks);
-  const ranked = candidates
-    .map((chunk, i) => ({ chunk, score: scoreFeatures(features[i]!, options.weights) }))
-    .sort((a, b) => b.score - a.score || a.chunk.chunkId.localeCompare(b.chunk.chunkId));
+  const wordShare = options.weights.consensus === 0 ? new Map<string, number>() : reviewShareOfWords(allChunks);
+  const pool = candidates.map((chunk, i) => ({
+    chunk,
+    keys: stemKeys(chunk.text),
+    // Everything but consensus is fixed; consensus is rescored after each pick.
+    fixed: scoreFeatures(features[i]!, options.weights) - options.weights.consensus * features[i]!.consensus,
+    words: wordsOf(chunk.text).length,
+  }));
   const picked: EmbeddedChunk[] = [];
+  const used = new Set<string>();
   let words = 0;
-  for (const { chunk } of ranked) {
-    if (picked.length >= options.maxSentences) break;
-    const n = wordsOf(chunk.text).length;
-    if (n < 3) continue;
-    if (picked.length > 0 && words + n > options.maxWords) continue;
-    if (picked.some((kept) => cosine(kept.embedding, chunk.embedding) > options.redundancy)) continue;
-    picked.push(chunk);
-    words += n;
+  while (picked.length < options.maxSentences) {
+    let best: (typeof pool)[number] | undefined;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const candidate of pool) {
+      const { chunk, words: n } = candidate;
+      if (n < 3 || picked.includes(chunk)) continue;
+      if (picked.length > 0 && words + n > options.maxWords) continue;
+      if (picked.some((kept) => cosine(kept.embedding, chunk.embedding) > options.redundancy)) continue;
+      const score =
+        candidate.fixed + options.weights.consensus * consensusOf(candidate.keys, wordShare, used, USED_WORD_DISCOUNT);
+      if (
+        score > bestScore ||
+        (score === bestScore && best !== undefined && chunk.chunkId.localeCompare(best.chunk.chunkId) < 0)
+      ) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    if (!best) break;
+    picked.push(best.chunk);
+    words += best.words;
+    for (const key of best.keys) used.add(key);
   }
   return picked;
 }
