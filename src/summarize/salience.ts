@@ -26,13 +26,6 @@ export const SALIENCE_FEATURES = [
   /** Strength of the sentence's sentiment, |score|. */
   'opinionStrength',
   /**
-   * Share of third-person and demonstrative words ("this", "it", "they", "the"): sentences about the product
-   * rather than about the reviewer, which is how a summary speaks.
-   */
-  'thirdPerson',
-  /** The sentence describes with a form of "to be" ("the blades are sharp"): a statement, not a story. */
-  'descriptive',
-  /**
    * Word consensus (SumBasic): mean share of the product's reviews that use each of the sentence's content
    * words. Recomputed during selection with words already in the summary discounted, so it also counts
    * against repeating a point.
@@ -53,8 +46,6 @@ export const DEFAULT_SALIENCE_WEIGHTS: SalienceWeights = {
   position: 0.1,
   firstPerson: -0.6,
   opinionStrength: 0.15,
-  thirdPerson: 0,
-  descriptive: 0,
   consensus: 1.5,
 };
 
@@ -62,28 +53,6 @@ const FIRST_PERSON = new Set(
   'i me my mine myself we us our ich mich mir mein meine meinen meinem wir uns unser je me moi mon ma mes nous yo mi mis me nosotros io mio mia miei noi ik mij mijn wij ons ja mnie mój moja my nas'.split(
     ' ',
   ),
-);
-
-// Third-person pronouns, demonstratives and definite articles: the words a sentence about the product uses.
-const THIRD_PERSON = new Set(
-  `the this these those it its they them their that
-  der die das dies diese dieser dieses es sie ihr ihre
-  le la les ce cet cette ces il ils elle elles leur leurs
-  el los las este esta estos estas ese esa ello ellos ellas su sus
-  il lo gli questo questa questi queste esso essa loro
-  de het dit deze die dat ze zij hun
-  ten ta to te tego tej ich jego jej one oni`.split(/\s+/),
-);
-
-// Present and past forms of "to be": descriptive statements ("it is sturdy", "die Qualität ist gut").
-const COPULA = new Set(
-  `is are was were isn aren wasn weren
-  ist sind war waren
-  est sont était étaient
-  es son está están era eran
-  è sono era erano
-  is zijn was waren
-  jest są był była było były`.split(/\s+/),
 );
 
 const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
@@ -171,8 +140,6 @@ export function salienceFeatures(
       position: 1 / (1 + chunk.position),
       firstPerson,
       opinionStrength: Math.abs(chunk.sentiment),
-      thirdPerson: words.length ? words.filter((w) => THIRD_PERSON.has(w)).length / words.length : 0,
-      descriptive: words.some((w) => COPULA.has(w)) ? 1 : 0,
       consensus: consensusOf(stemKeys(chunk.text), wordShare),
     };
   });
