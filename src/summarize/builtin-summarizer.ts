@@ -3,6 +3,7 @@ import type { EmbeddedChunk, Polarity } from '../domain/chunk.js';
 import type { Language } from '../domain/languages.js';
 import type { Claim } from '../domain/summary.js';
 import { redactPii } from '../ingest/pii.js';
+import { compressSentence } from './compress.js';
 import { looksLikeInstruction } from './injection.js';
 import { findProfanity } from './profanity.js';
 import { evidenceScore } from './retrieve.js';
@@ -36,13 +37,20 @@ export interface BuiltinParams {
   readonly claimQuotes: boolean;
   /** A quote is only added when the sentence is at most this many words (no compression is attempted). */
   readonly quoteMaxWords: number;
+  /**
+   * `salience`: overview sentences in the order they were picked; `polarity`: the sentences agreeing with the
+   * product's star mix first, then neutral ones, then the others ("… However, …"), each group in pick order.
+   */
+  readonly overviewOrder: string;
+  /** Shorten overview sentences (fillers, hedges, asides; first-person recommendations made neutral). */
+  readonly compress: boolean;
   /** Weights of the overview's sentence-salience model (fitted by `reviewlens train builtin`). */
   readonly salience: Partial<SalienceWeights>;
 }
 
 export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
-  maxPros: 4,
-  maxCons: 3,
+  maxPros: 2,
+  maxCons: 2,
   citationsPerClaim: 3,
   minMentionShare: 0.05,
   overviewMode: 'extractive',
@@ -51,6 +59,8 @@ export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
   redundancy: 0.5,
   claimQuotes: false,
   quoteMaxWords: 12,
+  compress: true,
+  overviewOrder: 'polarity',
   salience: DEFAULT_SALIENCE_WEIGHTS,
 };
 
@@ -101,6 +111,14 @@ export function quotable(chunk: EmbeddedChunk, language: Language): boolean {
     !findProfanity(chunk.text, language) &&
     redactPii(chunk.text, { language }).found.length === 0
   );
+}
+
+/** Majority view first, then neutral statements, then the dissent; stable within each group. */
+function orderByPolarity(picked: readonly EmbeddedChunk[], allChunks: readonly EmbeddedChunk[]): EmbeddedChunk[] {
+  const stars = allChunks.reduce((sum, chunk) => sum + chunk.starRating, 0) / Math.max(1, allChunks.length);
+  const majority: Polarity = stars >= 3 ? 'positive' : 'negative';
+  const rank = (chunk: EmbeddedChunk) => (chunk.polarity === majority ? 0 : chunk.polarity === 'neutral' ? 1 : 2);
+  return [...picked].sort((a, b) => rank(a) - rank(b));
 }
 
 const wordCountOf = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
@@ -189,7 +207,12 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
       if (params.overviewMode === 'extractive') {
         // The overview speaks with the reviewers' most representative sentences, so it reads like what they
         // say and is grounded by construction: each sentence is a cited context chunk.
-        const quotableContext = context.map((c) => c.chunk).filter((chunk) => quotable(chunk, language));
+        // Compressed before selection, so the word budget and the features see the sentence as it will read;
+        // the chunk id (the citation) is unchanged.
+        const quotableContext = context
+          .map((c) => c.chunk)
+          .filter((chunk) => quotable(chunk, language))
+          .map((chunk) => (params.compress ? { ...chunk, text: compressSentence(chunk.text, language) } : chunk));
         const selection = {
           weights: salienceWeights,
           maxWords: params.overviewWords,
@@ -204,6 +227,7 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
           const [complaint] = selectSalient(negatives, allChunks, { ...selection, maxSentences: 1 });
           if (complaint) picked = [...picked.slice(0, Math.max(1, params.overviewSentences - 1)), complaint];
         }
+        if (params.overviewOrder === 'polarity') picked = orderByPolarity(picked, allChunks);
         // Sentences that are clean alone can still look like PII once joined (a name at the end of one sentence
         // and a contact cue at the start of the next): verification checks the whole overview, so the overview
         // is built sentence by sentence and a sentence that would make it fail is left out.

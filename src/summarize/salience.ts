@@ -1,5 +1,6 @@
 import type { EmbeddedChunk } from '../domain/chunk.js';
 import { cosine } from '../index/embedder.js';
+import { contentWords } from './claim-support.js';
 
 /**
  * Sentence salience for the built-in summarizer's overview: how well a review sentence stands for what the
@@ -24,6 +25,12 @@ export const SALIENCE_FEATURES = [
   'firstPerson',
   /** Strength of the sentence's sentiment, |score|. */
   'opinionStrength',
+  /**
+   * Word consensus (SumBasic): mean share of the product's reviews that use each of the sentence's content
+   * words. Recomputed during selection with words already in the summary discounted, so it also counts
+   * against repeating a point.
+   */
+  'consensus',
 ] as const;
 export type SalienceFeature = (typeof SALIENCE_FEATURES)[number];
 export type SalienceWeights = Readonly<Record<SalienceFeature, number>>;
@@ -39,6 +46,7 @@ export const DEFAULT_SALIENCE_WEIGHTS: SalienceWeights = {
   position: 0.1,
   firstPerson: -0.6,
   opinionStrength: 0.15,
+  consensus: 1.5,
 };
 
 const FIRST_PERSON = new Set(
@@ -64,12 +72,45 @@ export function centroidOf(chunks: readonly EmbeddedChunk[]): Float32Array {
 
 export type FeatureVector = Readonly<Record<SalienceFeature, number>>;
 
+// Crude multilingual stemming: words agreeing on their first five letters count as one ("comfortable",
+// "comfort"). Enough for counting which points many reviewers make.
+const stemKeys = (text: string) => [...new Set(contentWords(text).map((word) => word.slice(0, 5)))];
+
+/** Share of the product's reviews that use each stemmed content word. */
+function reviewShareOfWords(allChunks: readonly EmbeddedChunk[]): Map<string, number> {
+  const reviewsPerWord = new Map<string, Set<string>>();
+  for (const chunk of allChunks) {
+    for (const key of stemKeys(chunk.text)) {
+      let set = reviewsPerWord.get(key);
+      if (!set) {
+        set = new Set();
+        reviewsPerWord.set(key, set);
+      }
+      set.add(chunk.reviewId);
+    }
+  }
+  const reviews = new Set(allChunks.map((c) => c.reviewId)).size || 1;
+  return new Map([...reviewsPerWord].map(([key, set]) => [key, set.size / reviews]));
+}
+
+/** Mean review share of the sentence's content words; words already said weigh `usedDiscount` as much. */
+function consensusOf(
+  keys: readonly string[],
+  share: ReadonlyMap<string, number>,
+  used: ReadonlySet<string> = new Set(),
+  usedDiscount = 1,
+): number {
+  if (keys.length === 0) return 0;
+  return keys.reduce((sum, key) => sum + (share.get(key) ?? 0) * (used.has(key) ? usedDiscount : 1), 0) / keys.length;
+}
+
 /** Features for every candidate, relative to all the product's chunks. */
 export function salienceFeatures(
   candidates: readonly EmbeddedChunk[],
   allChunks: readonly EmbeddedChunk[],
 ): FeatureVector[] {
   const centroid = centroidOf(allChunks);
+  const wordShare = reviewShareOfWords(allChunks);
   const reviews = new Set(allChunks.map((c) => c.reviewId)).size || 1;
   const reviewsPerAspect = new Map<string, Set<string>>();
   for (const chunk of allChunks) {
@@ -99,12 +140,16 @@ export function salienceFeatures(
       position: 1 / (1 + chunk.position),
       firstPerson,
       opinionStrength: Math.abs(chunk.sentiment),
+      consensus: consensusOf(stemKeys(chunk.text), wordShare),
     };
   });
 }
 
 export const scoreFeatures = (features: FeatureVector, weights: SalienceWeights) =>
   SALIENCE_FEATURES.reduce((sum, name) => sum + weights[name] * features[name], 0);
+
+/** A content word already in the summary counts this much towards a further sentence's consensus. */
+const USED_WORD_DISCOUNT = 0.3;
 
 /**
  * Picks salient, mutually non-redundant sentences until the word budget: the next pick is the best-scoring
@@ -116,19 +161,39 @@ export function selectSalient(
   options: { weights: SalienceWeights; maxWords: number; redundancy: number; maxSentences: number },
 ): EmbeddedChunk[] {
   const features = salienceFeatures(candidates, allChunks);
-  const ranked = candidates
-    .map((chunk, i) => ({ chunk, score: scoreFeatures(features[i]!, options.weights) }))
-    .sort((a, b) => b.score - a.score || a.chunk.chunkId.localeCompare(b.chunk.chunkId));
+  const wordShare = options.weights.consensus === 0 ? new Map<string, number>() : reviewShareOfWords(allChunks);
+  const pool = candidates.map((chunk, i) => ({
+    chunk,
+    keys: stemKeys(chunk.text),
+    // Everything but consensus is fixed; consensus is rescored after each pick.
+    fixed: scoreFeatures(features[i]!, options.weights) - options.weights.consensus * features[i]!.consensus,
+    words: wordsOf(chunk.text).length,
+  }));
   const picked: EmbeddedChunk[] = [];
+  const used = new Set<string>();
   let words = 0;
-  for (const { chunk } of ranked) {
-    if (picked.length >= options.maxSentences) break;
-    const n = wordsOf(chunk.text).length;
-    if (n < 3) continue;
-    if (picked.length > 0 && words + n > options.maxWords) continue;
-    if (picked.some((kept) => cosine(kept.embedding, chunk.embedding) > options.redundancy)) continue;
-    picked.push(chunk);
-    words += n;
+  while (picked.length < options.maxSentences) {
+    let best: (typeof pool)[number] | undefined;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const candidate of pool) {
+      const { chunk, words: n } = candidate;
+      if (n < 3 || picked.includes(chunk)) continue;
+      if (picked.length > 0 && words + n > options.maxWords) continue;
+      if (picked.some((kept) => cosine(kept.embedding, chunk.embedding) > options.redundancy)) continue;
+      const score =
+        candidate.fixed + options.weights.consensus * consensusOf(candidate.keys, wordShare, used, USED_WORD_DISCOUNT);
+      if (
+        score > bestScore ||
+        (score === bestScore && best !== undefined && chunk.chunkId.localeCompare(best.chunk.chunkId) < 0)
+      ) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    if (!best) break;
+    picked.push(best.chunk);
+    words += best.words;
+    for (const key of best.keys) used.add(key);
   }
   return picked;
 }

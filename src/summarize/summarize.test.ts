@@ -103,7 +103,7 @@ describe('built-in summarizer', () => {
       ['sound', 4],
     ]);
     expect(draft.cons.map((c) => [c.aspect, c.mentions])).toEqual([['connectivity', 5]]);
-    expect(draft.pros[0]!.text).toBe('Most reviewers (8 of 8) praise the battery life.');
+    expect(draft.pros[0]!.text).toBe('The battery life is praised (8 of 8).');
     const contextIds = new Set(context.map((c) => c.chunk.chunkId));
     for (const claim of [...draft.pros, ...draft.cons]) {
       expect(claim.citations.length).toBeGreaterThan(0);
@@ -165,7 +165,7 @@ describe('built-in summarizer', () => {
       context: balancedRetrieval().retrieve(chunks),
       allChunks: chunks,
     });
-    expect(draft.pros[0]!.text).toMatch(/^Most reviewers \(8 of 8\) praise the battery life\. — “The battery life/);
+    expect(draft.pros[0]!.text).toMatch(/^The battery life is praised \(8 of 8\)\. — “The battery life/);
   });
 
   it('adds a con when many reviews are negative even if no aspect qualifies (balance)', async () => {
