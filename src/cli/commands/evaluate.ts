@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { compareReports } from '../../evaluate/compare.js';
 import { readDataset } from '../../evaluate/datasets.js';
 import { renderReportHtml } from '../../evaluate/html.js';
+import { type JudgeFlags, loadJudgeConfig } from '../../evaluate/judge/judge-config.js';
+import { createLlmJudge } from '../../evaluate/judge/llm-judge.js';
 import type { EvalReport } from '../../evaluate/report.js';
 import { type EvalSystem, evaluateDataset } from '../../evaluate/run-eval.js';
 import { BUILTIN_DEFAULT_VERSION } from '../../registry/model-version.js';
@@ -39,17 +41,31 @@ export function registerEvaluateCommands(program: Command): void {
     .option('--max-words <n>', 'word budget of the extractive baselines', '60')
     .requiredOption('--out <file>', 'report JSON')
     .option('--html <file>', 'also write an HTML report')
+    .option('--judge-url <url>', 'OpenAI-compatible endpoint of the LLM judge (env REVIEWLENS_JUDGE_BASE_URL)')
+    .option('--judge-model <name>', 'judge model (env REVIEWLENS_JUDGE_MODEL)')
+    .option('--judge-api-key-env <var>', 'variable holding the judge API key (env REVIEWLENS_JUDGE_API_KEY_ENV)')
+    .option('--judge-timeout-ms <n>', 'per-attempt timeout of a judge call (env REVIEWLENS_JUDGE_TIMEOUT_MS)')
     .action(
       async (
-        opts: { dataset: string; model: string; limit?: string; maxWords: string; out: string; html?: string },
+        opts: {
+          dataset: string;
+          model: string;
+          limit?: string;
+          maxWords: string;
+          out: string;
+          html?: string;
+        } & JudgeFlags,
         command: Command,
       ) => {
         const dataset = readDataset(opts.dataset, opts.limit ? Number(opts.limit) : undefined);
         const system = await resolveSystem(opts.model, command);
+        const judgeConfig = loadJudgeConfig(opts);
+        const judge = judgeConfig ? createLlmJudge(judgeConfig) : undefined;
         const report = await evaluateDataset(dataset, system, {
           datasetPath: opts.dataset,
           maxWords: Number(opts.maxWords),
-        });
+          judge: judge?.judge,
+        }).finally(() => judge?.close());
         writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
         // A model version's report is kept in the registry: the promotion gate compares stored reports.
         const reportId =
@@ -64,6 +80,7 @@ export function registerEvaluateCommands(program: Command): void {
           n_failed: report.n_failed,
           aggregate: report.aggregate,
           ci95: report.ci95,
+          judge: report.judge,
           out: opts.out,
           report_id: reportId,
         });
