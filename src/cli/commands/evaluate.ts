@@ -3,14 +3,14 @@ import type { Command } from 'commander';
 import { compareReports } from '../../evaluate/compare.js';
 import { readDataset } from '../../evaluate/datasets.js';
 import { renderReportHtml } from '../../evaluate/html.js';
-import { type JudgeFlags, loadJudgeConfig } from '../../evaluate/judge/judge-config.js';
-import { createLlmJudge } from '../../evaluate/judge/llm-judge.js';
+import type { JudgeFlags } from '../../evaluate/judge/judge-config.js';
 import type { EvalReport } from '../../evaluate/report.js';
 import { type EvalSystem, evaluateDataset } from '../../evaluate/run-eval.js';
 import { BUILTIN_DEFAULT_VERSION } from '../../registry/model-version.js';
 import { attachReport, getModelVersion } from '../../registry/registry.js';
 import { commandConfig, printJson, withStore } from '../context.js';
 import { evalCommandGroup } from './eval.js';
+import { addJudgeOptions, withJudge } from './judge-options.js';
 
 async function resolveSystem(name: string, command: Command): Promise<EvalSystem> {
   if (name === 'lexrank') return { kind: 'lexrank' };
@@ -27,8 +27,8 @@ const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as E
 /** `eval summaries` and `eval compare`: the summary-quality harness. */
 export function registerEvaluateCommands(program: Command): void {
   const group = evalCommandGroup(program);
-  group
-    .command('summaries')
+  const summaries = group.command('summaries');
+  addJudgeOptions(summaries)
     .description(
       'summarize every entity of an opinion-summarization set and score it (ROUGE, faithfulness, balance, …)',
     )
@@ -41,10 +41,6 @@ export function registerEvaluateCommands(program: Command): void {
     .option('--max-words <n>', 'word budget of the extractive baselines', '60')
     .requiredOption('--out <file>', 'report JSON')
     .option('--html <file>', 'also write an HTML report')
-    .option('--judge-url <url>', 'OpenAI-compatible endpoint of the LLM judge (env REVIEWLENS_JUDGE_BASE_URL)')
-    .option('--judge-model <name>', 'judge model (env REVIEWLENS_JUDGE_MODEL)')
-    .option('--judge-api-key-env <var>', 'variable holding the judge API key (env REVIEWLENS_JUDGE_API_KEY_ENV)')
-    .option('--judge-timeout-ms <n>', 'per-attempt timeout of a judge call (env REVIEWLENS_JUDGE_TIMEOUT_MS)')
     .action(
       async (
         opts: {
@@ -59,13 +55,9 @@ export function registerEvaluateCommands(program: Command): void {
       ) => {
         const dataset = readDataset(opts.dataset, opts.limit ? Number(opts.limit) : undefined);
         const system = await resolveSystem(opts.model, command);
-        const judgeConfig = loadJudgeConfig(opts);
-        const judge = judgeConfig ? createLlmJudge(judgeConfig) : undefined;
-        const report = await evaluateDataset(dataset, system, {
-          datasetPath: opts.dataset,
-          maxWords: Number(opts.maxWords),
-          judge: judge?.judge,
-        }).finally(() => judge?.close());
+        const report = await withJudge(opts, (judge) =>
+          evaluateDataset(dataset, system, { datasetPath: opts.dataset, maxWords: Number(opts.maxWords), judge }),
+        );
         writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
         // A model version's report is kept in the registry: the promotion gate compares stored reports.
         const reportId =

@@ -31,13 +31,23 @@ async function attempt<T>(metric: JudgeMetric, failures: string[], run: () => Pr
  * independent calls, so a malformed coherence answer does not cost the faithfulness score. An empty summary or
  * context leaves the affected metrics null without a failure (there is nothing to judge, as in Ragas).
  */
-export async function judgeSummary(judge: Judge, summary: string, context: readonly string[]): Promise<JudgeScores> {
+export async function judgeSummary(
+  judge: Judge,
+  summary: string,
+  context: readonly string[],
+  options: {
+    /** The part of the summary whose statements are verified (default: all of it); see the quality monitor. */
+    readonly statementsFrom?: string;
+  } = {},
+): Promise<JudgeScores> {
   const failures: string[] = [];
   if (summary.trim() === '')
     return { faithfulness_llm: null, context_precision_llm: null, coherence: null, judge_failures: [] };
+  const checked = options.statementsFrom ?? summary;
   const [faithfulness, precision, coherence] = await Promise.all([
     attempt('faithfulness_llm', failures, async () => {
-      const statements = await judge.extractStatements(summary);
+      if (checked.trim() === '') return null;
+      const statements = await judge.extractStatements(checked);
       if (statements.length === 0) return null;
       const verdicts = await judge.verifyStatements(statements, context);
       return verdicts.filter(Boolean).length / statements.length;
