@@ -1,3 +1,4 @@
+import { JUDGE_METRICS, type JudgeMetric } from './judge/judge-metrics.js';
 import { bootstrapCi95, mean } from './metrics/bootstrap.js';
 import { AGGREGATED_METRICS, type AggregatedMetric, type EvalReport } from './report.js';
 
@@ -14,7 +15,7 @@ export interface Comparison {
   readonly a: { readonly model: string; readonly dataset: string };
   readonly b: { readonly model: string; readonly dataset: string };
   readonly paired_entities: number;
-  readonly differences: Partial<Record<AggregatedMetric, MetricDifference>>;
+  readonly differences: Partial<Record<AggregatedMetric | JudgeMetric, MetricDifference>>;
 }
 
 export class CompareError extends Error {
@@ -29,9 +30,10 @@ export function compareReports(a: EvalReport, b: EvalReport): Comparison {
   const byId = new Map(a.entities.map((e) => [e.entity_id, e]));
   const pairs = b.entities.filter((e) => byId.has(e.entity_id)).map((e) => [byId.get(e.entity_id)!, e] as const);
   if (pairs.length === 0) throw new CompareError('the two reports share no entity_id: not the same dataset');
-  const differences: Partial<Record<AggregatedMetric, MetricDifference>> = {};
-  for (const metric of AGGREGATED_METRICS) {
-    const both = pairs.filter(([x, y]) => x[metric] !== null && y[metric] !== null);
+  const differences: Partial<Record<AggregatedMetric | JudgeMetric, MetricDifference>> = {};
+  // Judge metrics are compared too when both reports have them (entities without a value are left out).
+  for (const metric of [...AGGREGATED_METRICS, ...JUDGE_METRICS]) {
+    const both = pairs.filter(([x, y]) => typeof x[metric] === 'number' && typeof y[metric] === 'number');
     if (both.length === 0) continue;
     const diffs = both.map(([x, y]) => (y[metric] as number) - (x[metric] as number));
     const meanA = mean(both.map(([x]) => x[metric] as number));

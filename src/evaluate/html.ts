@@ -1,14 +1,17 @@
 import { escapeHtml } from '../serve/html.js';
+import { JUDGE_METRICS } from './judge/judge-metrics.js';
 import { AGGREGATED_METRICS, type EvalReport } from './report.js';
 
 const fmt = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? '–' : v.toFixed(digits));
 
 /** A self-contained HTML page: aggregate table with intervals, a bar chart of ROUGE, per-entity table. */
 export function renderReportHtml(report: EvalReport): string {
-  const rows = AGGREGATED_METRICS.map((m) => {
-    const ci = report.ci95[m];
-    return `<tr><td>${m}</td><td>${fmt(report.aggregate[m], 3)}</td><td>${ci ? `${fmt(ci[0], 3)} – ${fmt(ci[1], 3)}` : '–'}</td></tr>`;
-  }).join('');
+  const rows = [...AGGREGATED_METRICS, ...(report.judge ? JUDGE_METRICS : [])]
+    .map((m) => {
+      const ci = report.ci95[m];
+      return `<tr><td>${m}</td><td>${fmt(report.aggregate[m], 3)}</td><td>${ci ? `${fmt(ci[0], 3)} – ${fmt(ci[1], 3)}` : '–'}</td></tr>`;
+    })
+    .join('');
   const bars = (['rouge1', 'rouge2', 'rougeL', 'rougeLsum'] as const)
     .map((m, i) => {
       const value = report.aggregate[m] ?? 0;

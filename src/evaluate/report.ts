@@ -1,3 +1,4 @@
+import { JUDGE_METRICS, type JudgeMetric } from './judge/judge-metrics.js';
 import { bootstrapCi95, mean } from './metrics/bootstrap.js';
 import type { RougeOptions } from './metrics/rouge.js';
 
@@ -27,6 +28,11 @@ export interface EntityResult {
   readonly chars: number;
   readonly review_count: number;
   readonly claims: number;
+  /** Judge-based metrics: present only when a judge was configured (null when its call failed). */
+  readonly faithfulness_llm?: number | null;
+  readonly context_precision_llm?: number | null;
+  readonly coherence?: number | null;
+  readonly judge_failures?: readonly string[];
 }
 
 /** Metrics aggregated (mean over entities where defined) and given a bootstrap interval. */
@@ -46,6 +52,16 @@ export const AGGREGATED_METRICS = [
 ] as const satisfies readonly (keyof EntityResult)[];
 export type AggregatedMetric = (typeof AGGREGATED_METRICS)[number];
 
+/** What the report says about the judge when one was configured. */
+export interface JudgeReport {
+  readonly judge: string;
+  readonly prompt_version: string;
+  /** Entities each judge metric was computed for (non-null). */
+  readonly judged: Record<JudgeMetric, number>;
+  /** `metric:reason` → number of entities whose judge call failed that way (the metric is null there). */
+  readonly failures: Record<string, number>;
+}
+
 export interface EvalReport {
   readonly model: string;
   readonly dataset: string;
@@ -54,15 +70,17 @@ export interface EvalReport {
   readonly n_entities: number;
   readonly n_failed: number;
   readonly rouge: RougeOptions & { readonly multi_reference: 'mean' };
-  readonly aggregate: Record<AggregatedMetric, number | null>;
-  readonly ci95: Record<AggregatedMetric, [number, number] | null>;
-  /** LLM-judged metrics (Ragas faithfulness, coherence) are absent unless a judge endpoint is configured. */
-  readonly judge: null;
+  /** Judge metrics (faithfulness_llm, context_precision_llm, coherence) only when a judge was configured. */
+  readonly aggregate: Record<AggregatedMetric, number | null> & Partial<Record<JudgeMetric, number | null>>;
+  readonly ci95: Record<AggregatedMetric, [number, number] | null> &
+    Partial<Record<JudgeMetric, [number, number] | null>>;
+  /** Null unless a judge endpoint was configured. */
+  readonly judge: JudgeReport | null;
   readonly entities: readonly EntityResult[];
 }
 
-const definedValues = (entities: readonly EntityResult[], metric: AggregatedMetric) =>
-  entities.map((e) => e[metric]).filter((v): v is number => v !== null);
+const definedValues = (entities: readonly EntityResult[], metric: AggregatedMetric | JudgeMetric) =>
+  entities.map((e) => e[metric]).filter((v): v is number => v !== null && v !== undefined);
 
 export function aggregateReport(input: {
   model: string;
@@ -70,10 +88,12 @@ export function aggregateReport(input: {
   datasetPath: string | null;
   rouge: EvalReport['rouge'];
   entities: readonly EntityResult[];
+  judge?: JudgeReport | null;
 }): EvalReport {
-  const aggregate = {} as Record<AggregatedMetric, number | null>;
-  const ci95 = {} as Record<AggregatedMetric, [number, number] | null>;
-  for (const metric of AGGREGATED_METRICS) {
+  const aggregate = {} as EvalReport['aggregate'] & Record<JudgeMetric, number | null>;
+  const ci95 = {} as EvalReport['ci95'] & Record<JudgeMetric, [number, number] | null>;
+  const metrics = input.judge ? [...AGGREGATED_METRICS, ...JUDGE_METRICS] : AGGREGATED_METRICS;
+  for (const metric of metrics) {
     const values = definedValues(input.entities, metric);
     aggregate[metric] = values.length === 0 ? null : mean(values);
     ci95[metric] = bootstrapCi95(values);
@@ -88,7 +108,7 @@ export function aggregateReport(input: {
     rouge: input.rouge,
     aggregate,
     ci95,
-    judge: null,
+    judge: input.judge ?? null,
     entities: input.entities,
   };
 }

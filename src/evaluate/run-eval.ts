@@ -19,12 +19,15 @@ import { DEFAULT_LEXRANK, lexRank } from './baselines/lexrank.js';
 import { DEFAULT_BASELINE_WORDS } from './baselines/word-budget.js';
 import { datasetSource, productIdFor } from './dataset-source.js';
 import { type EvalDataset, isEnglishDataset } from './datasets.js';
+import type { Judge } from './judge/judge.js';
+import { countFailures, type JUDGE_METRICS, judgeSummary } from './judge/judge-metrics.js';
+import { JUDGE_PROMPT_VERSION } from './judge/judge-prompts.js';
 import { balance } from './metrics/balance.js';
 import { citedRelevance, contextPrecision } from './metrics/context-precision.js';
 import { type ClaimSupportFn, defaultClaimSupport, faithfulness } from './metrics/faithfulness.js';
 import { outputChecks } from './metrics/output-checks.js';
 import { ENGLISH_ROUGE, NON_ENGLISH_ROUGE, type RougeOptions, rougeMultiReference } from './metrics/rouge.js';
-import { aggregateReport, type EntityResult, type EvalReport } from './report.js';
+import { aggregateReport, type EntityResult, type EvalReport, type JudgeReport } from './report.js';
 import { failedOutput, outputFromSummary, type SystemOutput } from './system-output.js';
 
 /** A system under evaluation: a registered model version, or one of the baselines. */
@@ -42,6 +45,44 @@ export interface EvalOptions {
   /** Build components for a model version (tests can inject); defaults to the registry factory. */
   readonly componentsFor?: (version: ModelVersion) => Components;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Adds the judge-based metrics (faithfulness_llm, context_precision_llm, coherence) when given. */
+  readonly judge?: Judge;
+}
+
+/** The judge sees at most this many context items (baselines rank every chunk of the entity). */
+export const JUDGE_MAX_CONTEXT = 50;
+
+/** Judge metrics for every entity (the judge client bounds the calls in flight), then their report section. */
+async function judgeEntities(
+  judge: Judge,
+  entities: EntityResult[],
+  outputs: readonly SystemOutput[],
+  chunksPerEntity: readonly (readonly EmbeddedChunk[])[],
+): Promise<{ entities: EntityResult[]; report: JudgeReport }> {
+  const judged = await Promise.all(
+    entities.map(async (entity, i) => {
+      const byId = new Map(chunksPerEntity[i]!.map((chunk) => [chunk.chunkId, chunk.text]));
+      const context = outputs[i]!.contextChunkIds.slice(0, JUDGE_MAX_CONTEXT)
+        .map((id) => byId.get(id))
+        .filter((text): text is string => text !== undefined);
+      return { ...entity, ...(await judgeSummary(judge, entity.summary_text, context)) };
+    }),
+  );
+  const count = (metric: (typeof JUDGE_METRICS)[number]) =>
+    judged.filter((e) => e[metric] !== null && e[metric] !== undefined).length;
+  return {
+    entities: judged,
+    report: {
+      judge: judge.id,
+      prompt_version: JUDGE_PROMPT_VERSION,
+      judged: {
+        faithfulness_llm: count('faithfulness_llm'),
+        context_precision_llm: count('context_precision_llm'),
+        coherence: count('coherence'),
+      },
+      failures: countFailures(judged.map((e) => e.judge_failures)),
+    },
+  };
 }
 
 export const BUILTIN_SYSTEM: EvalSystem = { kind: 'model', version: builtinDefault(new Date(0).toISOString()) };
@@ -136,7 +177,7 @@ export async function evaluateDataset(
 
     const english = isEnglishDataset(dataset);
     const rougeOptions = english ? ENGLISH_ROUGE : NON_ENGLISH_ROUGE;
-    const entities: EntityResult[] = [];
+    let entities: EntityResult[] = [];
     for (const [i, entity] of dataset.entities.entries()) {
       const reviews = await store.db
         .selectFrom('reviews')
@@ -160,7 +201,14 @@ export async function evaluateDataset(
       });
       options.onProgress?.(i + 1, dataset.entities.length);
     }
+    let judge: JudgeReport | null = null;
+    if (options.judge) {
+      const judged = await judgeEntities(options.judge, entities, outputs, chunksPerEntity);
+      entities = judged.entities;
+      judge = judged.report;
+    }
     return aggregateReport({
+      judge,
       model: systemName(system),
       dataset: dataset.name,
       datasetPath: options.datasetPath ?? null,

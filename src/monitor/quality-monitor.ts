@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Judge } from '../evaluate/judge/judge.js';
+import { countFailures, type JudgeScores } from '../evaluate/judge/judge-metrics.js';
 import type { Embedder } from '../index/embedder.js';
 import type { Database } from '../store/schema.js';
 import type { AlertSink } from './alert-sinks.js';
 import { type AlertCondition, type ReconcileResult, reconcileAlerts, recordMonitorResult } from './alerts.js';
+import { judgeStoredSummary } from './judge-stored-summary.js';
 import { scoreStoredSummary, storedSummaries } from './score-summary.js';
 
 type Db = Kysely<Database>;
@@ -23,6 +26,21 @@ export interface QualityOptions {
   /** The embedder the chunks were made with (the verifier's claim support compares embeddings). */
   readonly embedder: Embedder;
   readonly sinks: readonly AlertSink[];
+  /** The LLM judge, when configured: adds Ragas faithfulness, context precision and coherence per summary. */
+  readonly judge?: Judge;
+}
+
+/** Judge-based scores of the sample (means over the summaries the judge could score). */
+export interface QualityJudgeResult {
+  readonly judge: string;
+  readonly faithfulness: number | null;
+  readonly context_precision: number | null;
+  readonly coherence: number | null;
+  readonly judged: number;
+  /** `metric:reason` → count; a failing judge never fails the job. */
+  readonly failures: Record<string, number>;
+  /** Judge faithfulness per product category (for retraining the affected category's adapter). */
+  readonly by_category: Record<string, number>;
 }
 
 export interface QualityResult {
@@ -36,6 +54,9 @@ export interface QualityResult {
   readonly fallback_share: number | null;
   readonly mean_balance_gap: number | null;
   readonly by_model: Record<string, number>;
+  /** Structural faithfulness per product category (`unknown` when the product has none). */
+  readonly by_category: Record<string, number>;
+  readonly judge: QualityJudgeResult | null;
   readonly alerts: ReconcileResult | null;
 }
 
@@ -57,6 +78,52 @@ const sampleKey = (productId: string, modelVersion: string) =>
   createHash('sha1').update(`${productId}\u0000${modelVersion}`).digest('hex');
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
+const meanOf = (values: readonly number[]) =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+
+/** Mean of per-summary values grouped by category, skipping nulls. */
+function meanByCategory(values: readonly { category: string; value: number | null }[]): Record<string, number> {
+  const groups = new Map<string, number[]>();
+  for (const { category, value } of values)
+    if (value !== null) groups.set(category, [...(groups.get(category) ?? []), value]);
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => [c, meanOf(v)!]));
+}
+
+async function categoriesOf(db: Db, productIds: readonly string[]): Promise<Map<string, string>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('products')
+    .select(['product_id', 'category'])
+    .where('product_id', 'in', [...productIds])
+    .execute();
+  return new Map(rows.map((r) => [r.product_id, r.category ?? 'unknown']));
+}
+
+async function judgeSample(
+  db: Db,
+  judge: Judge,
+  sample: readonly Parameters<typeof judgeStoredSummary>[1][],
+  categories: ReadonlyMap<string, string>,
+): Promise<QualityJudgeResult> {
+  const scores: { row: (typeof sample)[number]; scores: JudgeScores }[] = [];
+  for (const row of sample) scores.push({ row, scores: await judgeStoredSummary(db, row, judge) });
+  const values = (metric: 'faithfulness_llm' | 'context_precision_llm' | 'coherence') =>
+    scores.map((s) => s.scores[metric]).filter((v): v is number => v !== null);
+  return {
+    judge: judge.id,
+    faithfulness: meanOf(values('faithfulness_llm')),
+    context_precision: meanOf(values('context_precision_llm')),
+    coherence: meanOf(values('coherence')),
+    judged: scores.filter((s) => s.scores.judge_failures.length === 0).length,
+    failures: countFailures(scores.map((s) => s.scores.judge_failures)),
+    by_category: meanByCategory(
+      scores.map((s) => ({
+        category: categories.get(s.row.product_id) ?? 'unknown',
+        value: s.scores.faithfulness_llm,
+      })),
+    ),
+  };
+}
 
 /**
  * The daily quality job: samples recently generated summaries and scores them with the evaluation metrics
@@ -79,8 +146,16 @@ export async function runQualityMonitor(db: Db, options: QualityOptions): Promis
   let fallbacks = 0;
   const gaps: number[] = [];
   const byModel: Record<string, number> = {};
+  const categories = await categoriesOf(db, [...new Set(sample.map((row) => row.product_id))]);
+  const perCategory = new Map<string, { claims: number; supported: number }>();
   for (const row of sample) {
     const scores = await scoreStoredSummary(db, row, options.embedder);
+    const category = categories.get(row.product_id) ?? 'unknown';
+    const counts = perCategory.get(category) ?? { claims: 0, supported: 0 };
+    perCategory.set(category, {
+      claims: counts.claims + scores.claims,
+      supported: counts.supported + scores.supported,
+    });
     claims += scores.claims;
     supported += scores.supported;
     if (scores.toxic) toxic++;
@@ -101,6 +176,13 @@ export async function runQualityMonitor(db: Db, options: QualityOptions): Promis
     fallback_share: ratio(fallbacks, sample.length),
     mean_balance_gap: gaps.length === 0 ? null : gaps.reduce((a, b) => a + b, 0) / gaps.length,
     by_model: byModel,
+    by_category: Object.fromEntries(
+      [...perCategory]
+        .filter(([, c]) => c.claims > 0)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([category, c]) => [category, c.supported / c.claims]),
+    ),
+    judge: options.judge && sample.length > 0 ? await judgeSample(db, options.judge, sample, categories) : null,
   };
   // No summaries in the window means nothing was measured: alerts keep their state rather than resolving.
   const alerts =
@@ -114,12 +196,25 @@ export function qualityConditions(m: Omit<QualityResult, 'alerts'>): AlertCondit
   const conditions: AlertCondition[] = [];
   const t = QUALITY_THRESHOLDS;
   const detail = { sampled: m.sampled, since: m.since, by_model: m.by_model };
+  // The categories below the bar are named in the alert: a retrain trigger retrains exactly those adapters.
+  const below = (byCategory: Record<string, number> | undefined) =>
+    Object.entries(byCategory ?? {})
+      .filter(([, value]) => value < t.minFaithfulness)
+      .map(([category]) => category);
   if (m.faithfulness !== null && m.faithfulness < t.minFaithfulness)
     conditions.push({
       key: 'quality.faithfulness',
       severity: 'warning',
       summary: `faithfulness ${m.faithfulness.toFixed(3)} < ${t.minFaithfulness}`,
-      detail: { ...detail, value: m.faithfulness, threshold: t.minFaithfulness },
+      detail: { ...detail, value: m.faithfulness, threshold: t.minFaithfulness, categories: below(m.by_category) },
+    });
+  const judged = m.judge?.faithfulness ?? null;
+  if (judged !== null && judged < t.minFaithfulness)
+    conditions.push({
+      key: 'quality.judge_faithfulness',
+      severity: 'warning',
+      summary: `judge faithfulness ${judged.toFixed(3)} < ${t.minFaithfulness} (${m.judge!.judge})`,
+      detail: { ...detail, value: judged, threshold: t.minFaithfulness, categories: below(m.judge!.by_category) },
     });
   if (m.toxic_share !== null && m.toxic_share > t.maxToxicShare)
     conditions.push({

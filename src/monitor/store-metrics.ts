@@ -204,6 +204,12 @@ export function registerStoreMetrics(registry: Registry, db: Db, cacheStats?: ()
       const value = s.quality?.[metric];
       if (typeof value === 'number') g.set({ metric }, value);
     }
+    // Present only when the quality job ran with the LLM judge.
+    const judge = s.quality?.judge as Record<string, unknown> | null | undefined;
+    for (const metric of ['faithfulness', 'context_precision', 'coherence']) {
+      const value = judge?.[metric];
+      if (typeof value === 'number') g.set({ metric: `judge_${metric}` }, value);
+    }
   });
   gauge('reviewlens_drift', 'Latest drift job result by measure', ['measure'], (g, s) => {
     const psi = s.drift?.maxEmbeddingPsi;

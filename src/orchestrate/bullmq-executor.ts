@@ -5,7 +5,7 @@ import { EmptyInputError } from '../ingest/ingest.js';
 import { UnsupportedSourceError } from '../ingest/sources/open-source.js';
 import { finishRun, isCancelled } from '../store/runs.js';
 import { type PipelineDefinition, pipelineByName } from './dag.js';
-import { type StepContext, steps, sumCounts } from './steps.js';
+import { type MonitorStepData, monitorSteps, type StepContext, steps, sumCounts } from './steps.js';
 
 export const QUEUE_NAME = 'reviewlens-pipeline';
 
@@ -25,7 +25,7 @@ const RETRIES = { attempts: 4, backoff: { type: 'exponential', delay: 1000 } } a
 /** The DAG as a BullMQ flow: children run before their parent, so the chain is built inside out. */
 export function pipelineFlow(
   pipeline: PipelineDefinition,
-  data: { input?: string; batchSize?: number },
+  data: { input?: string; batchSize?: number } & MonitorStepData,
   prefix?: string,
 ): FlowJob {
   const job = (name: string, children?: FlowJob[]): FlowJob => ({
@@ -49,7 +49,7 @@ export function pipelineFlow(
 export async function enqueuePipeline(
   options: BullmqOptions,
   name: string,
-  data: { input?: string; batchSize?: number },
+  data: { input?: string; batchSize?: number } & MonitorStepData,
 ): Promise<string> {
   const pipeline = pipelineByName(name);
   if (pipeline.steps.includes('ingest') && !data.input) throw new ConfigError(`pipeline ${name} needs an input file`);
@@ -69,14 +69,15 @@ export async function schedulePipeline(
   options: BullmqOptions,
   name: string,
   cron: string,
-  data: { input?: string; batchSize?: number },
+  data: { input?: string; batchSize?: number } & MonitorStepData,
 ): Promise<void> {
   pipelineByName(name);
   const connection = redisConnection(options.redisUrl);
   const queue = new Queue(QUEUE_NAME, { connection, prefix: options.prefix });
   try {
     await queue.upsertJobScheduler(
-      `schedule:${name}`,
+      // One schedule per pipeline, and per category for scheduled retraining.
+      data.category ? `schedule:${name}:${data.category}` : `schedule:${name}`,
       { pattern: cron },
       { name: 'trigger', data: { ...data, pipeline: name } },
     );
@@ -142,6 +143,10 @@ export function startWorker(
         }
         case 'summarize-batch':
           return await steps.summarizeBatch(ctx, job.data);
+        case 'quality':
+        case 'drift':
+        case 'retrain':
+          return await monitorSteps[job.name](ctx, job.data);
         case 'summarize-finalize': {
           const counts = sumCounts(Object.values(await job.getChildrenValues()) as object[]);
           // A cancelled run keeps its cancelled status; only a run still running is closed as succeeded.

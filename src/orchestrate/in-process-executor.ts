@@ -1,6 +1,6 @@
 import { finishRun } from '../store/runs.js';
 import { pipelineByName } from './dag.js';
-import { type StepContext, steps, sumCounts } from './steps.js';
+import { type MonitorStepData, monitorSteps, type StepContext, steps, sumCounts } from './steps.js';
 
 /**
  * Runs a pipeline definition in this process with the same step functions the BullMQ workers use:
@@ -9,7 +9,7 @@ import { type StepContext, steps, sumCounts } from './steps.js';
 export async function runPipelineInProcess(
   ctx: StepContext,
   name: string,
-  data: { input?: string; batchSize?: number },
+  data: { input?: string; batchSize?: number } & MonitorStepData,
 ): Promise<Record<string, object>> {
   const pipeline = pipelineByName(name);
   const results: Record<string, object> = {};
@@ -19,6 +19,8 @@ export async function runPipelineInProcess(
       results.ingest = await steps.ingest(ctx, { input: data.input });
     } else if (step === 'index') {
       results.index = await steps.index(ctx);
+    } else if (step === 'quality' || step === 'drift' || step === 'retrain') {
+      results[step] = await monitorSteps[step](ctx, data);
     } else {
       const plan = await steps.planSummarize(ctx, data);
       const batches: object[] = [];

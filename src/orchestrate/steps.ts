@@ -1,12 +1,17 @@
 import type { Config } from '../config.js';
+import type { Judge } from '../evaluate/judge/judge.js';
 import { indexReviews } from '../index/index-stage.js';
 import { ingest } from '../ingest/ingest.js';
 import { openFileSource } from '../ingest/sources/open-source.js';
+import { type AlertSink, sinksFromEnv } from '../monitor/alert-sinks.js';
 import { publishingPaused } from '../monitor/alerts.js';
+import { runDrift } from '../monitor/drift.js';
+import { runQualityMonitor } from '../monitor/quality-monitor.js';
 import type { Components } from '../pipeline/components.js';
 import { isCancelled, startRun, withRun } from '../store/runs.js';
 import type { Store } from '../store/store.js';
 import { productsToSummarize, summarizeProducts } from '../summarize/summarize-stage.js';
+import { type RetrainConfig, runRetrainJob } from '../train/retrain-trigger.js';
 
 /** What every step needs; built once per process (CLI run, worker). */
 export interface StepContext {
@@ -15,6 +20,22 @@ export interface StepContext {
   readonly components: Components;
   /** Called after each product's new summary is committed (scale-out: invalidates the shared cache). */
   readonly onPublished?: (productId: string) => Promise<void>;
+  /** Alert sinks of the monitoring steps (default: from the environment). */
+  readonly sinks?: readonly AlertSink[];
+  /** The LLM judge the quality step scores with, when configured. */
+  readonly judge?: Judge;
+  /** Retraining triggers; the retrain step does nothing without it. */
+  readonly retrain?: RetrainConfig;
+}
+
+/** Data of the monitoring steps (all optional: the defaults of the CLI commands). */
+export interface MonitorStepData {
+  readonly sampleSize?: number;
+  readonly since?: string;
+  readonly windowDays?: number;
+  readonly baseline?: string;
+  /** retrain: a scheduled run for this category; without it, categories named by firing quality alerts. */
+  readonly category?: string;
 }
 
 /**
@@ -71,6 +92,44 @@ export const steps = {
       ttlSeconds: ctx.config.ttlSeconds,
       defaultLanguage: ctx.config.defaultLanguage,
     });
+  },
+};
+
+/** The monitoring jobs as steps: scheduled and retried like the pipeline's, each recorded as a run. */
+export const monitorSteps = {
+  async quality(ctx: StepContext, data: MonitorStepData) {
+    const { db } = ctx.store;
+    return withRun(db, 'quality', (runId) =>
+      runQualityMonitor(db, {
+        runId,
+        since: data.since,
+        sampleSize: data.sampleSize,
+        embedder: ctx.components.embedder,
+        sinks: ctx.sinks ?? sinksFromEnv(),
+        judge: ctx.judge,
+      }),
+    );
+  },
+
+  async drift(ctx: StepContext, data: MonitorStepData) {
+    const { db } = ctx.store;
+    return withRun(db, 'drift', (runId) =>
+      runDrift(db, {
+        runId,
+        sinks: ctx.sinks ?? sinksFromEnv(),
+        windowDays: data.windowDays,
+        baselineName: data.baseline,
+      }),
+    );
+  },
+
+  /** Not configured: a no-op that says so (the quality pipeline always ends with this step). */
+  async retrain(ctx: StepContext, data: MonitorStepData) {
+    const { db } = ctx.store;
+    if (!ctx.retrain) return runRetrainJob(db, undefined, { defaultLanguage: ctx.config.defaultLanguage });
+    return withRun(db, 'train', () =>
+      runRetrainJob(db, ctx.retrain, { category: data.category, defaultLanguage: ctx.config.defaultLanguage }),
+    );
   },
 };
 

@@ -33,7 +33,8 @@ function fromRow(row: ModelVersionsTable, reportIds: string[]): ModelVersion {
   };
 }
 
-async function audit(
+/** Writes one audit event (model_events); also used for events around the registry, e.g. retrain triggers. */
+export async function audit(
   db: Db,
   event: {
     version: string;

@@ -86,6 +86,15 @@ function adapterName(outputDir: string, fallback: string): string {
   return name;
 }
 
+/** The registry name of the adapter a training run for `category` started at `now` registers. */
+export function candidateVersionName(category: string, now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14);
+  return `ft-${category.replace(/[^A-Za-z0-9._-]/g, '-')}-${stamp}`.slice(0, 100);
+}
+
 export interface TrainRunOptions extends Omit<SftExportOptions, 'outDir'> {
   readonly trainer: string;
   readonly baseModel: string;
@@ -96,6 +105,8 @@ export interface TrainRunOptions extends Omit<SftExportOptions, 'outDir'> {
   readonly timeoutMs?: number;
   readonly log?: (chunk: string) => void;
   readonly now?: Date;
+  /** Registry name of the candidate (default: candidateVersionName). */
+  readonly version?: string;
 }
 
 export interface TrainRunResult {
@@ -125,11 +136,7 @@ export async function runTraining(db: Db, options: TrainRunOptions): Promise<Tra
     },
     { timeoutMs: options.timeoutMs, log: options.log },
   );
-  const stamp = (options.now ?? new Date())
-    .toISOString()
-    .replace(/[-:.TZ]/g, '')
-    .slice(0, 14);
-  const version = `ft-${options.category.replace(/[^A-Za-z0-9._-]/g, '-')}-${stamp}`.slice(0, 100);
+  const version = options.version ?? candidateVersionName(options.category, options.now ?? new Date());
   const adapter = adapterName(outputDir, version);
   await registerVersion(db, {
     version,

@@ -3,12 +3,14 @@ import type { Command } from 'commander';
 import { compareReports } from '../../evaluate/compare.js';
 import { readDataset } from '../../evaluate/datasets.js';
 import { renderReportHtml } from '../../evaluate/html.js';
+import type { JudgeFlags } from '../../evaluate/judge/judge-config.js';
 import type { EvalReport } from '../../evaluate/report.js';
 import { type EvalSystem, evaluateDataset } from '../../evaluate/run-eval.js';
 import { BUILTIN_DEFAULT_VERSION } from '../../registry/model-version.js';
 import { attachReport, getModelVersion } from '../../registry/registry.js';
 import { commandConfig, printJson, withStore } from '../context.js';
 import { evalCommandGroup } from './eval.js';
+import { addJudgeOptions, withJudge } from './judge-options.js';
 
 async function resolveSystem(name: string, command: Command): Promise<EvalSystem> {
   if (name === 'lexrank') return { kind: 'lexrank' };
@@ -25,8 +27,8 @@ const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as E
 /** `eval summaries` and `eval compare`: the summary-quality harness. */
 export function registerEvaluateCommands(program: Command): void {
   const group = evalCommandGroup(program);
-  group
-    .command('summaries')
+  const summaries = group.command('summaries');
+  addJudgeOptions(summaries)
     .description(
       'summarize every entity of an opinion-summarization set and score it (ROUGE, faithfulness, balance, …)',
     )
@@ -41,15 +43,21 @@ export function registerEvaluateCommands(program: Command): void {
     .option('--html <file>', 'also write an HTML report')
     .action(
       async (
-        opts: { dataset: string; model: string; limit?: string; maxWords: string; out: string; html?: string },
+        opts: {
+          dataset: string;
+          model: string;
+          limit?: string;
+          maxWords: string;
+          out: string;
+          html?: string;
+        } & JudgeFlags,
         command: Command,
       ) => {
         const dataset = readDataset(opts.dataset, opts.limit ? Number(opts.limit) : undefined);
         const system = await resolveSystem(opts.model, command);
-        const report = await evaluateDataset(dataset, system, {
-          datasetPath: opts.dataset,
-          maxWords: Number(opts.maxWords),
-        });
+        const report = await withJudge(opts, (judge) =>
+          evaluateDataset(dataset, system, { datasetPath: opts.dataset, maxWords: Number(opts.maxWords), judge }),
+        );
         writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
         // A model version's report is kept in the registry: the promotion gate compares stored reports.
         const reportId =
@@ -64,6 +72,7 @@ export function registerEvaluateCommands(program: Command): void {
           n_failed: report.n_failed,
           aggregate: report.aggregate,
           ci95: report.ci95,
+          judge: report.judge,
           out: opts.out,
           report_id: reportId,
         });

@@ -65,6 +65,12 @@ export function registerLlmCommands(program: Command): void {
     .option('--reject-json-schema', 'answer 400 to response_format json_schema')
     .option('--models <list>', 'model names listed by /v1/models', 'fake-model')
     .option('--seed <n>', 'random seed', '1')
+    .addOption(
+      new Option('--judge-fault <f>', 'break every judge answer (requests with a `Task:` system prompt)').choices([
+        'malformed',
+        '500',
+      ]),
+    )
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const faults = String(opts.faults)
         .split(',')
@@ -82,6 +88,7 @@ export function registerLlmCommands(program: Command): void {
           rejectJsonSchema: opts.rejectJsonSchema === true,
           models: String(opts.models).split(','),
           seed: number('--seed', String(opts.seed)),
+          judgeFault: opts.judgeFault as 'malformed' | '500' | undefined,
         },
         number('--port', String(opts.port)),
         String(opts.host),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { JudgeFlags } from '../../evaluate/judge/judge-config.js';
 import { sinksFromEnv } from '../../monitor/alert-sinks.js';
 import { listAlerts } from '../../monitor/alerts.js';
 import { runDrift, saveDriftBaseline } from '../../monitor/drift.js';
@@ -7,6 +8,7 @@ import { shadowReport } from '../../monitor/shadow-report.js';
 import { defaultComponents } from '../../pipeline/components.js';
 import { withRun } from '../../store/runs.js';
 import { commandConfig, printJson, withStore } from '../context.js';
+import { addJudgeOptions, withJudge } from './judge-options.js';
 
 const positiveInt = (value: string, what: string) => {
   const n = Number(value);
@@ -43,22 +45,26 @@ export function registerMonitorCommands(program: Command): void {
     });
 
   const monitor = program.command('monitor').description('quality and drift jobs (schedule them daily/weekly)');
-  monitor
-    .command('quality')
-    .description('score a sample of recent summaries; fire/resolve quality alerts')
+  addJudgeOptions(monitor.command('quality'))
+    .description(
+      'score a sample of recent summaries (and with the LLM judge when configured); fire/resolve quality alerts',
+    )
     .option('--since <iso>', 'summaries generated from this instant (default: since the previous quality run)')
     .option('--sample <n>', 'sample size', '200')
-    .action(async (opts: { since?: string; sample: string }, command: Command) => {
+    .action(async (opts: { since?: string; sample: string } & JudgeFlags, command: Command) => {
       await withStore(commandConfig(command), async (store) => {
         const since = instant(opts.since)?.toISOString();
-        const result = await withRun(store.db, 'quality', (runId) =>
-          runQualityMonitor(store.db, {
-            runId,
-            since,
-            sampleSize: positiveInt(opts.sample, '--sample'),
-            embedder: defaultComponents().embedder,
-            sinks: sinksFromEnv(),
-          }),
+        const result = await withJudge(opts, (judge) =>
+          withRun(store.db, 'quality', (runId) =>
+            runQualityMonitor(store.db, {
+              runId,
+              since,
+              sampleSize: positiveInt(opts.sample, '--sample'),
+              embedder: defaultComponents().embedder,
+              sinks: sinksFromEnv(),
+              judge,
+            }),
+          ),
         );
         printJson(result);
       });

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadJudgeConfig } from '../../evaluate/judge/judge-config.js';
+import { createLlmJudge } from '../../evaluate/judge/llm-judge.js';
 import { enqueuePipeline, schedulePipeline, startWorker } from '../../orchestrate/bullmq-executor.js';
 import { PIPELINES } from '../../orchestrate/dag.js';
 import { runPipelineInProcess } from '../../orchestrate/in-process-executor.js';
@@ -7,6 +9,7 @@ import { sharedCacheFromEnv } from '../../pipeline/shared-cache.js';
 import { redactedStderr } from '../../privacy/redacting-stream.js';
 import { cancelRun } from '../../store/runs.js';
 import { openStore } from '../../store/store.js';
+import { loadRetrainConfig } from '../../train/retrain-trigger.js';
 import { commandConfig as config, printJson, withStore } from '../context.js';
 
 interface QueueFlags {
@@ -23,6 +26,24 @@ function queueOptions(flags: QueueFlags) {
 
 const pipelineNames = Object.keys(PIPELINES).join(', ');
 
+/**
+ * What the monitoring steps need from the environment: the judge (REVIEWLENS_JUDGE_*) and the retrain
+ * configuration (REVIEWLENS_RETRAIN_*); both absent unless configured.
+ */
+function monitoringFromEnv() {
+  const judgeConfig = loadJudgeConfig({});
+  const judge = judgeConfig ? createLlmJudge(judgeConfig) : undefined;
+  return { judge: judge?.judge, retrain: loadRetrainConfig(), close: () => judge?.close() };
+}
+
+/** Step data from the shared flags (monitoring steps ignore what they do not use). */
+const stepData = (opts: { input?: string; batchSize: string; category?: string; sample?: string }) => ({
+  input: opts.input,
+  batchSize: Number(opts.batchSize),
+  ...(opts.category ? { category: opts.category } : {}),
+  ...(opts.sample ? { sampleSize: Number(opts.sample) } : {}),
+});
+
 /** Pipelines as DAGs: run in process, enqueue for workers, schedule, work, and list runs. */
 export function registerOrchestrateCommands(program: Command): void {
   program
@@ -31,26 +52,43 @@ export function registerOrchestrateCommands(program: Command): void {
     .argument('<name>', `pipeline name: ${pipelineNames}`)
     .option('--input <file>', 'reviews file for pipelines that ingest')
     .option('--batch-size <n>', 'products per summarize job', '50')
+    .option('--category <c>', 'retrain: the category to train (scheduled retraining)')
+    .option('--sample <n>', 'quality: summaries to sample (default 200)')
     .option('--queue', 'enqueue to Redis (BullMQ) instead of running here')
     .option('--redis-url <url>', 'Redis (env REDIS_URL)')
     .option('--prefix <prefix>', 'queue key prefix (env REVIEWLENS_QUEUE_PREFIX)')
     .action(
       async (
         name: string,
-        opts: QueueFlags & { input?: string; batchSize: string; queue?: boolean },
+        opts: QueueFlags & { input?: string; batchSize: string; queue?: boolean; category?: string; sample?: string },
         command: Command,
       ) => {
-        const data = { input: opts.input, batchSize: Number(opts.batchSize) };
+        const data = stepData(opts);
         if (opts.queue) {
           printJson({ enqueued: await enqueuePipeline(queueOptions(opts), name, data) });
           return;
         }
         const cfg = config(command);
-        printJson(
-          await withStore(cfg, async (store) =>
-            runPipelineInProcess({ store, config: cfg, components: await productionComponents(store.db) }, name, data),
-          ),
-        );
+        const monitoring = monitoringFromEnv();
+        try {
+          printJson(
+            await withStore(cfg, async (store) =>
+              runPipelineInProcess(
+                {
+                  store,
+                  config: cfg,
+                  components: await productionComponents(store.db),
+                  judge: monitoring.judge,
+                  retrain: monitoring.retrain,
+                },
+                name,
+                data,
+              ),
+            ),
+          );
+        } finally {
+          monitoring.close();
+        }
       },
     );
 
@@ -61,15 +99,25 @@ export function registerOrchestrateCommands(program: Command): void {
     .requiredOption('--cron <expression>', 'cron pattern, e.g. "0 * * * *" for hourly')
     .option('--input <file>', 'reviews file for pipelines that ingest')
     .option('--batch-size <n>', 'products per summarize job', '50')
+    .option('--category <c>', 'retrain: the category to train on this schedule')
+    .option('--sample <n>', 'quality: summaries to sample (default 200)')
     .option('--redis-url <url>', 'Redis (env REDIS_URL)')
     .option('--prefix <prefix>', 'queue key prefix (env REVIEWLENS_QUEUE_PREFIX)')
-    .action(async (opts: QueueFlags & { pipeline: string; cron: string; input?: string; batchSize: string }) => {
-      await schedulePipeline(queueOptions(opts), opts.pipeline, opts.cron, {
-        input: opts.input,
-        batchSize: Number(opts.batchSize),
-      });
-      printJson({ scheduled: opts.pipeline, cron: opts.cron });
-    });
+    .action(
+      async (
+        opts: QueueFlags & {
+          pipeline: string;
+          cron: string;
+          input?: string;
+          batchSize: string;
+          category?: string;
+          sample?: string;
+        },
+      ) => {
+        await schedulePipeline(queueOptions(opts), opts.pipeline, opts.cron, stepData(opts));
+        printJson({ scheduled: opts.pipeline, cron: opts.cron, ...(opts.category ? { category: opts.category } : {}) });
+      },
+    );
 
   program
     .command('worker')
@@ -82,12 +130,15 @@ export function registerOrchestrateCommands(program: Command): void {
       const cfg = config(command);
       const store = await openStore(cfg);
       const shared = sharedCacheFromEnv();
+      const monitoring = monitoringFromEnv();
       const handle = startWorker(
         {
           store,
           config: cfg,
           components: await productionComponents(store.db),
           onPublished: shared ? (productId) => shared.invalidate([productId]) : undefined,
+          judge: monitoring.judge,
+          retrain: monitoring.retrain,
         },
         { ...queueOptions(opts), concurrency: Number(opts.concurrency), lockDurationMs: Number(opts.lockMs) },
       );
@@ -102,6 +153,7 @@ export function registerOrchestrateCommands(program: Command): void {
       process.stderr.write('reviewlens worker started\n');
       const stop = async () => {
         await handle.close();
+        monitoring.close();
         await shared?.close();
         await store.close();
         process.exit(0);

@@ -77,6 +77,13 @@ export interface LlmCallRecord {
   readonly latencyMs: number;
 }
 
+/** `response_format.json_schema` of the chat API: a named JSON schema. */
+export interface JsonSchemaFormat {
+  readonly name: string;
+  readonly strict: boolean;
+  readonly schema: object;
+}
+
 export interface LlmCompletion {
   readonly content: string;
   readonly call: LlmCallRecord;
@@ -119,14 +126,21 @@ export class LlmClient {
     return (category && this.options.adapters?.[category]) || this.options.model;
   }
 
-  private responseFormat() {
+  private responseFormat(jsonSchema: JsonSchemaFormat) {
     return this.schemaSupported
-      ? ({ type: 'json_schema', json_schema: LLM_ANSWER_JSON_SCHEMA } as const)
+      ? ({ type: 'json_schema', json_schema: jsonSchema } as const)
       : ({ type: 'json_object' } as const);
   }
 
-  /** One logical call: waits for a slot and budget, retries transient faults, respects the breaker. */
-  async complete(messages: readonly ChatMessage[], model: string): Promise<LlmCompletion> {
+  /**
+   * One logical call: waits for a slot and budget, retries transient faults, respects the breaker. The answer
+   * is constrained to `jsonSchema` (the summary contract unless a caller such as the evaluation judge has its own).
+   */
+  async complete(
+    messages: readonly ChatMessage[],
+    model: string,
+    jsonSchema: JsonSchemaFormat = LLM_ANSWER_JSON_SCHEMA,
+  ): Promise<LlmCompletion> {
     const started = performance.now();
     const record = (
       outcome: LlmCallRecord['outcome'],
@@ -160,7 +174,7 @@ export class LlmClient {
               messages,
               temperature: this.options.temperature,
               max_tokens: this.options.maxTokens,
-              response_format: this.responseFormat(),
+              response_format: this.responseFormat(jsonSchema),
             },
             this.options.timeoutMs,
           ),

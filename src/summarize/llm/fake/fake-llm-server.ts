@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type JudgeTask, judgeTaskOf } from '../../../evaluate/judge/judge-prompts.js';
 import { mulberry32 } from '../../../sample/prng.js';
 import { type Behaviour, readPrompt, scriptedAnswer } from './fake-answers.js';
+import { fakeJudgeAnswer } from './fake-judge.js';
 
 /**
  * A fake OpenAI-compatible endpoint (`/v1/chat/completions`, `/v1/models`) for tests and benchmarks: real HTTP,
@@ -26,6 +28,13 @@ export interface FakeLlmOptions {
   readonly rejectJsonSchema?: boolean;
   readonly models?: readonly string[];
   readonly seed?: number;
+  /**
+   * Judge requests (system prompt `Task: …`, src/evaluate/judge) get the word-overlap fake judge
+   * (fake-judge.ts); this breaks them on purpose: `malformed` cuts the JSON, `500` answers a server error.
+   */
+  readonly judgeFault?: 'malformed' | '500';
+  /** Only these judge tasks fault (default: all). */
+  readonly judgeFaultTasks?: readonly JudgeTask[];
 }
 
 export interface FakeLlmStats {
@@ -35,6 +44,7 @@ export interface FakeLlmStats {
   byModel: Record<string, number>;
   repairs: number;
   maxInFlight: number;
+  judgeRequests: number;
 }
 
 export interface FakeLlmServer {
@@ -74,6 +84,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}, port = 0, host 
     byModel: {},
     repairs: 0,
     maxInFlight: 0,
+    judgeRequests: 0,
   };
   let inFlight = 0;
   const timers = new Set<NodeJS.Timeout>();
@@ -121,11 +132,22 @@ export async function startFakeLlm(options: FakeLlmOptions = {}, port = 0, host 
     }
     const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
     const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
-    const isRepair = body.messages.length > 2;
-    if (isRepair) stats.repairs += 1;
-    const view = readPrompt(system, user);
-    const answer = scriptedAnswer(isRepair ? 'faithful' : (options.behaviour ?? 'faithful'), view, stats.completions);
-    let content = JSON.stringify(answer);
+    const judgeTask = judgeTaskOf(system);
+    let content: string;
+    if (judgeTask) {
+      stats.judgeRequests += 1;
+      const broken = options.judgeFault && (options.judgeFaultTasks ?? [judgeTask]).includes(judgeTask);
+      if (broken && options.judgeFault === '500')
+        return send(res, 500, { error: { message: 'internal error', type: 'server_error' } });
+      content = JSON.stringify(fakeJudgeAnswer(judgeTask, user));
+      if (broken) content = content.slice(0, Math.max(5, Math.floor(content.length / 2)));
+    } else {
+      const isRepair = body.messages.length > 2;
+      if (isRepair) stats.repairs += 1;
+      const view = readPrompt(system, user);
+      const answer = scriptedAnswer(isRepair ? 'faithful' : (options.behaviour ?? 'faithful'), view, stats.completions);
+      content = JSON.stringify(answer);
+    }
     if (fault === 'malformed') content = content.slice(0, Math.max(10, Math.floor(content.length / 2)));
     stats.completions += 1;
     const prompt = body.messages.reduce((sum, m) => sum + tokens(m.content), 0);
