@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * Regenerates data/pii/{first-names,last-names}.txt and data/pii/name-stopwords-<lang>.txt.
+ *
+ * Names: the Latin-script first and last names of every @faker-js/faker locale (devDependency, pinned), one per
+ * line, lower-cased, sorted. Stopwords: names that are also ordinary lower-case words of a shop language
+ * according to its Hunspell dictionary (dictionary-<lang> read by nspell, devDependencies; inflected forms count) — "ben" (it), "will" (en), "mark" —
+ * so that a capitalised common word at a sentence start is not taken for a person (English: only words that
+ * compromise's lexicon of frequent words also has as a non-name). Names that compromise knows as a place,
+ * nationality, month or day ("German", "June", "Milan") are stopwords in every language. Only the intersection with
+ * the name lists is written, never a dictionary itself.
+ *
+ * Run: node scripts/build-name-gazetteer.mjs   (the output is committed; runtime needs neither package)
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allLocales } from '@faker-js/faker';
+import nlp from 'compromise';
+import nspell from 'nspell';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'pii');
+const LATIN_NAME = /^\p{Script=Latin}[\p{Script=Latin}\p{M}'’-]*$/u;
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl'];
+
+function values(entry) {
+  if (!entry) return [];
+  const list = Array.isArray(entry) ? entry : Object.values(entry).flat();
+  return list.map((item) => (typeof item === 'string' ? item : item?.value)).filter((v) => typeof v === 'string');
+}
+
+function collect(field) {
+  const names = new Set();
+  for (const locale of Object.values(allLocales)) {
+    for (const raw of values(locale.person?.[field])) {
+      // "Van der Berg", "Mary-Jane": every part is a name word of its own.
+      for (const part of raw.normalize('NFC').split(/[\s]+/)) {
+        if (part.length >= 2 && LATIN_NAME.test(part)) names.add(part.toLowerCase());
+      }
+    }
+  }
+  return names;
+}
+
+const first = collect('first_name');
+const last = collect('last_name');
+writeFileSync(join(out, 'first-names.txt'), `${[...first].sort().join('\n')}\n`);
+writeFileSync(join(out, 'last-names.txt'), `${[...last].sort().join('\n')}\n`);
+
+const COMMON_EN = new Set();
+/** Names that are places, nationalities, months or days in compromise ("German", "June", "Paris", "Milan"). */
+const NOT_PERSON = new Set();
+const NOT_PERSON_TAGS = /^(?:Place|Country|City|Region|Demonym|Month|WeekDay|Holiday|Organization|Company|Date)$/;
+for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
+  const tags = Array.isArray(tag) ? tag : [tag];
+  if (!tags.some((t) => /Name$|^Person$/.test(t))) COMMON_EN.add(word);
+  if (tags.some((t) => NOT_PERSON_TAGS.test(t)) && !word.includes(' ')) NOT_PERSON.add(word);
+}
+
+const names = [...new Set([...first, ...last])];
+const SLOW_AFFIXES = new Set(['it', 'pl']);
+for (const lang of LANGUAGES) {
+  const { default: dictionary } = await import(`dictionary-${lang}`);
+  // nspell expands affixes (inflected forms); its Italian and Polish affix tables take hours to load, so for
+  // those the dictionary stems alone are used.
+  const spell = SLOW_AFFIXES.has(lang) ? { correct: () => false } : nspell(dictionary);
+  const stems = new Set(
+    new TextDecoder()
+      .decode(dictionary.dic)
+      .split('\n')
+      .map((line) => line.split('/')[0].trim().normalize('NFC')),
+  );
+  let stop = names.filter((name) => {
+    // A lower-case word of the language, inflected forms included ("belle", "malen").
+    if (stems.has(name) || spell.correct(name)) return true;
+    // German capitalises nouns: an inflected noun form ("Kannen") is a word; a stem entry may be a name ("Peter").
+    const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
+    return lang === 'de' && !stems.has(capitalised) && spell.correct(capitalised);
+  });
+  // English Hunspell accepts rare lower-case senses ("john", "brad"); keep only words compromise knows as a
+  // frequent non-name word ("will", "mark", "bill").
+  if (lang === 'en') stop = stop.filter((name) => COMMON_EN.has(name));
+  stop = [...new Set([...stop, ...names.filter((name) => NOT_PERSON.has(name))])].sort();
+  writeFileSync(join(out, `name-stopwords-${lang}.txt`), `${stop.join('\n')}\n`);
+  console.log(lang, stop.length, 'stopwords');
+}
+console.log('first names', first.size, 'last names', last.size);
