@@ -29,9 +29,9 @@ function values(entry) {
   return list.map((item) => (typeof item === 'string' ? item : item?.value)).filter((v) => typeof v === 'string');
 }
 
-function collect(field) {
+function collect(field, locales = Object.values(allLocales)) {
   const names = new Set();
-  for (const locale of Object.values(allLocales)) {
+  for (const locale of locales) {
     for (const raw of values(locale.person?.[field])) {
       // "Van der Berg", "Mary-Jane": every part is a name word of its own.
       for (const part of raw.normalize('NFC').split(/[\s]+/)) {
@@ -44,10 +44,25 @@ function collect(field) {
 
 const first = collect('first_name');
 const last = collect('last_name');
+/** German capitalises nouns: there a capitalised dictionary word is a name only if it is a German first name. */
+const germanFirst = collect('first_name', [allLocales.de, allLocales.de_AT, allLocales.de_CH]);
+// compromise's English name lexicon joins the lists (so the stoplists below cover it too).
+for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
+  const tags = Array.isArray(tag) ? tag : [tag];
+  if (word.includes(' ')) continue;
+  if (tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName')) first.add(word);
+  if (tags.includes('LastName')) last.add(word);
+}
 writeFileSync(join(out, 'first-names.txt'), `${[...first].sort().join('\n')}\n`);
 writeFileSync(join(out, 'last-names.txt'), `${[...last].sort().join('\n')}\n`);
 
 const COMMON_EN = new Set();
+/** Everyday English verbs/nouns that compromise lists only as a first name. */
+const EVERYDAY_EN = new Set(
+  'mark grant rose bob pat sue rob jack ray frank guy art dawn hope faith joy may june april summer chase miles drew wade gene pearl ruby amber crystal grace sky rocky sandy penny buck cliff dale glen lane hunter major king carol'.split(
+    ' ',
+  ),
+);
 /** Names that are places, nationalities, months or days in compromise ("German", "June", "Paris", "Milan"). */
 const NOT_PERSON = new Set();
 const NOT_PERSON_TAGS = /^(?:Place|Country|City|Region|Demonym|Month|WeekDay|Holiday|Organization|Company|Date)$/;
@@ -73,13 +88,14 @@ for (const lang of LANGUAGES) {
   let stop = names.filter((name) => {
     // A lower-case word of the language, inflected forms included ("belle", "malen").
     if (stems.has(name) || spell.correct(name)) return true;
-    // German capitalises nouns: an inflected noun form ("Kannen") is a word; a stem entry may be a name ("Peter").
+    // German capitalises nouns ("Waage", "Kannen", "Bart"): a capitalised word is a stopword unless it is a
+    // German first name ("Peter", "Anna" are in the dictionary too).
     const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
-    return lang === 'de' && !stems.has(capitalised) && spell.correct(capitalised);
+    return lang === 'de' && !germanFirst.has(name) && (stems.has(capitalised) || spell.correct(capitalised));
   });
   // English Hunspell accepts rare lower-case senses ("john", "brad"); keep only words compromise knows as a
   // frequent non-name word ("will", "mark", "bill").
-  if (lang === 'en') stop = stop.filter((name) => COMMON_EN.has(name));
+  if (lang === 'en') stop = stop.filter((name) => COMMON_EN.has(name) || EVERYDAY_EN.has(name));
   stop = [...new Set([...stop, ...names.filter((name) => NOT_PERSON.has(name))])].sort();
   writeFileSync(join(out, `name-stopwords-${lang}.txt`), `${stop.join('\n')}\n`);
   console.log(lang, stop.length, 'stopwords');

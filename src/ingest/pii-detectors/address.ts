@@ -49,7 +49,7 @@ const PATTERNS: RegExp[] = [
   ),
   // Hauptstraße 5 / Kerkstraat 12a / Søndergade 52 / Brucker Bundesstrasse 31
   // (case-sensitive: the optional word before must really be capitalised, "an Hauptstraße 5" keeps "an")
-  new RegExp(`(?<![\\p{L}])(?:${W}\\s+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:${W}[ \\t]+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'gu'),
   // Crown St (no number) after a number is covered above; "Glyn St." without a number is too vague.
   // Unit and box lines
   /(?<![\p{L}])(?:suite|apt\.?|apartment|unit|flat|p\.?\s?o\.?\s?box|postbox|postfach|boîte postale|bp|psc)\s+\d{1,6}(?:,?\s+box\s+\d{1,6})?(?![\p{N}])/giu,
@@ -82,7 +82,9 @@ function cueSpans(text: string): PiiSpan[] {
     // "the north side of X": drop the leading lower-case filler words; "the corner of X and Y" names a place
     // and stays whole.
     const lead =
-      /^(?!the corner of)(?:(?:the|a|an|north|south|east|west|side|of|der|die|das|la|le|el|il|de)\s+)+/i.exec(clause);
+      /^(?:(?!the corner of)(?:is|the|a|an|north|south|east|west|side|of|der|die|das|la|le|el|il|de)\s+)+/i.exec(
+        clause,
+      );
     const offset = lead ? lead[0].length : 0;
     const core = clause.slice(offset);
     if (core.length < 3 || !/[\p{Lu}\d]/u.test(core)) continue;
@@ -121,6 +123,8 @@ function extend(text: string, span: PiiSpan): PiiSpan {
 const STREET_LINE =
   /(?<=^|\n)[ \t?]*((?:\d{3,5}[ \t]+)?\p{L}[\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}'’.-]+){0,3}[ \t]+\d{1,5}[a-zA-Z]?\.?)[ \t]*(?=\n)/gu;
 
+const BLOCK_EVIDENCE = /\n[ \t]*(?:(?:suite|apt\.?|apartment|unit|flat)\s+\d|\d{4,5}[ \t]+\p{Lu})/iu;
+
 function blockSpans(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   STREET_LINE.lastIndex = 0;
@@ -128,7 +132,10 @@ function blockSpans(text: string): PiiSpan[] {
     const start = m.index + m[0].indexOf(m[1]!);
     const line: PiiSpan = { type: 'ADDRESS', start, end: start + m[1]!.length };
     const extended = extend(text, line);
-    if (extended.end > line.end) spans.push(extended);
+    // "Size 10\nColor Blue" is a list, not an address: the block needs a postcode before the street, or a unit
+    // line / a "postcode Place" line below it.
+    const below = text.slice(line.end, extended.end);
+    if (extended.end > line.end && (/^\d{3,5}\s/.test(m[1]!) || BLOCK_EVIDENCE.test(below))) spans.push(extended);
   }
   return spans;
 }

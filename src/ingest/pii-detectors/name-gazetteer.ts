@@ -1,14 +1,13 @@
 /**
  * First- and last-name gazetteer for the person detector: the Latin-script names of all @faker-js/faker locales
- * (generated into data/pii/ by scripts/build-name-gazetteer.mjs, ~15k first and ~14k last names) plus
- * compromise's English name lexicon, with per-language stoplists of names that are also ordinary words
+ * and compromise's English name lexicon (generated into data/pii/ by scripts/build-name-gazetteer.mjs, ~15k
+ * first and ~14k last names), with per-language stoplists of names that are also ordinary words
  * ("ben" in Italian, "will"/"mark" in English) — those never make a person on their own.
  *
  * Loaded lazily and once per process (~30k strings, a few MB); lookups are O(1) on the lower-cased word.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import nlp from 'compromise';
 import { type Language, SUPPORTED_LANGUAGES } from '../../domain/languages.js';
 
 export type NameKind = 'first' | 'last';
@@ -42,12 +41,6 @@ function anyLanguageStoplist(perLanguage: Map<Language | 'any', Set<string>>): S
 function load(): Gazetteer {
   const first = new Set(readList('first-names.txt'));
   const last = new Set(readList('last-names.txt'));
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  for (const [word, tag] of Object.entries(lexicon)) {
-    const tags = Array.isArray(tag) ? tag : [tag];
-    if (tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName')) first.add(word);
-    if (tags.includes('LastName')) last.add(word);
-  }
   const stop = new Map<Language | 'any', Set<string>>();
   for (const language of SUPPORTED_LANGUAGES) stop.set(language, new Set(readList(`name-stopwords-${language}.txt`)));
   stop.set('any', anyLanguageStoplist(stop));

@@ -10,8 +10,9 @@ import type { Language } from '../../domain/languages.js';
 import type { PiiContext, PiiDetector, PiiSpan } from '../pii.js';
 import { isAnyName, nameKey, nameKind } from './name-gazetteer.js';
 
+/** A gazetteer name, or a word with a surname ending ("Yermakov", "Kowalska"). */
 function isKnownName(word: string, language?: Language): boolean {
-  return nameKind(word, language) !== null;
+  return nameKind(word, language) !== null || hasSurnameEnding(nameKey(word));
 }
 
 /** Capitalised words that are never names even when the lexicon says so (sentence starters, product words). */
@@ -20,6 +21,7 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 );
+const STREET_WORDS = new Set(['street', 'road', 'avenue', 'lane', 'drive', 'boulevard', 'square', 'park']);
 /**
  * Words that make a capitalised run an organisation, a title or a place rather than a person ("Russell
  * Investments", "Davis Orchestra", "Cautionary Tales"): the run is cut there.
@@ -35,7 +37,7 @@ const NAME_RUN = new RegExp(`(?:${NAME_WORD})(?:[ \\t]+(?:${NAME_WORD})){0,3}`, 
 
 /** Words after which a name follows. Case-insensitive; names after them may even be lower-case. */
 const STRONG_CUES =
-  /(?:\bmy name is|\bname is|\bname[:?]|\b(?:my|his|her|their|[a-z]+'s) name(?= [A-Z])|\bnamed|\bcalls? me|\bich heiße|\bmein name ist|\bje m'appelle|\bmon nom est|\bme llamo|\bmi chiamo|\bmijn naam is|\bnazywam się|\bmam na imię)\s+/gi; // no `u`: with `iu`, \b and case folding are ~10× slower in V8
+  /(?:\bmy name is|\bname is|\bname[:?]|\b(?:my|his|her|their) name(?= [A-Z])|'s name(?= [A-Z])|\bnamed|\bcalls? me|\bich heiße|\bmein name ist|\bje m'appelle|\bmon nom est|\bme llamo|\bmi chiamo|\bmijn naam is|\bnazywam się|\bmam na imię)\s+/gi; // no `u`: with `iu`, \b and case folding are ~10× slower in V8
 const CUES =
   /(?:\bmr\.?|\bmrs\.?|\bms\.?|\bmiss|\bdr\.?|\bprof\.?|\bsir|\bherr|\bfrau|\bmonsieur|\bmadame|\bmme\.?|\bm\.|\bseñor|\bseñora|\bsr\.?|\bsra\.?|\bsignor|\bsignora|\bsig\.?(?:ra)?|\bmeneer|\bmevrouw|\bdhr\.?|\bmevr\.?|\bpan|\bpani|\bthe seller|\bseller|\bverkäufer(?:in)?|\bvendeur|\bvendeuse|\bvendedor(?:a)?|\bvenditore|\bverkoper|\bsprzedawca|\bsprzedawczyni|\bcontact|\bkontakt|\bask for|\bfragen sie nach|\bdemandez|\bpregunta por|\bchiedete di|\bvraag naar|\bfollow up with|\bspeak to|\bi'm|\bi am|\bthis is|\bunder|\bchange it to|\bcorrect it to|\bwith|\bsaid|\bby|\bto|\badd|\bfounders:|\bheard|\bdirected by|\bstarring|\bcommenter|\bassistant to)\s+/gi;
 
@@ -79,7 +81,7 @@ function cueSpans(text: string, language?: Language): PiiSpan[] {
     const cue = m[0].trim().toLowerCase();
     // Weak cues ("with", "by", "to", "under", …) need a known name in the run; titles and contact cues do not.
     const weak =
-      /^(?:with|by|to|under|said|add|heard|i'm|i am|this is|founders:|speak to|commenter|directed by|starring|assistant to|contact|kontakt)$/.test(
+      /^(?:with|by|to|under|add|heard|i'm|i am|this is|founders:|speak to|commenter|directed by|starring|assistant to|contact|kontakt)$/.test(
         cue,
       );
     const run = text.slice(start, end);
@@ -114,15 +116,42 @@ const CAPITALISED = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’]*(?:-\p{
  * Ukrainian -enko/-chuk, Georgian -dze/-shvili. Such a word counts as a last name.
  */
 const SURNAME_ENDING =
-  /^\p{L}{2,}(?:ov|ova|ev|eva|iev|yev|yeva|ski|ska|sky|skiy|cki|cka|dzki|dze|shvili|vić|vič|ić|sson|dóttir|dottir|poulos|escu|enko|chuk|czyk|ová)$/u;
+  /(?:ov|ova|ev|eva|iev|yev|yeva|ski|ska|sky|skiy|cki|cka|dzki|dze|shvili|vić|vič|ić|sson|dóttir|dottir|poulos|escu|enko|chuk|czyk|ová)$/;
 
-function classify(word: string, language?: Language): Token['cls'] | 'break' {
+/** Lower-cased word of ≥ 5 letters with a surname ending (checked on the last 7 characters only: cheap). */
+function hasSurnameEnding(key: string): boolean {
+  return key.length >= 5 && SURNAME_ENDING.test(key.length > 7 ? key.slice(-7) : key);
+}
+
+function classifyUncached(word: string, language?: Language): Token['cls'] | 'break' {
   if (INITIAL.test(word)) return 'initial';
-  const bare = word.replace(/['’]s$/, '');
+  const bare = word.endsWith('s') ? word.replace(/['’]s$/, '') : word;
   if (!CAPITALISED.test(bare) || ELIDED.test(bare)) return 'break';
   const key = nameKey(bare);
   if (NOT_NAMES.has(key) || NOT_PERSON_WORDS.has(key)) return 'break';
-  return nameKind(bare, language) ?? (SURNAME_ENDING.test(key) ? 'last' : 'other');
+  return nameKind(bare, language) ?? (hasSurnameEnding(key) ? 'last' : 'other');
+}
+
+/**
+ * Memo of word classes: capitalised words repeat a lot (every German noun, sentence starters), and the class
+ * depends only on (language, word). Bounded: cleared when full, so memory stays flat on any input.
+ */
+const classCaches = new Map<Language | undefined, Map<string, Token['cls'] | 'break'>>();
+const CLASS_CACHE_LIMIT = 50_000;
+
+function classify(word: string, language?: Language): Token['cls'] | 'break' {
+  let cache = classCaches.get(language);
+  if (!cache) {
+    cache = new Map();
+    classCaches.set(language, cache);
+  }
+  let cls = cache.get(word);
+  if (cls === undefined) {
+    cls = classifyUncached(word, language);
+    if (cache.size >= CLASS_CACHE_LIMIT) cache.clear();
+    cache.set(word, cls);
+  }
+  return cls;
 }
 
 /**
@@ -132,13 +161,15 @@ function classify(word: string, language?: Language): Token['cls'] | 'break' {
  *    Bart Spencer" → "Bart Spencer"); or "Unknown Lastname" at the end of a run;
  *  - a single gazetteer first name (not a common word of the review language). Last names alone need a cue.
  */
-function personInRun(run: Token[]): Token[] | null {
+function personInRun(run: Token[], text: string): Token[] | null {
   if (run.length === 3 && run[1]!.cls === 'initial' && run[0]!.cls !== 'initial' && run[2]!.cls !== 'initial') {
     return run;
   }
   // Leading capitalised non-names are sentence words or product words ("Die Bartseife Bart Spencer"): a name
   // starts at its first name or initial — or is "Unknown Lastname" at the end of the run.
-  const lead = run.findIndex((t) => t.cls === 'first' || t.cls === 'initial');
+  let lead = run.findIndex((t) => t.cls === 'first' || t.cls === 'initial');
+  // A name that is also a common word just before ("Bart Spencer" in German) still belongs to the name.
+  while (lead > 0 && isAnyName(text.slice(run[lead - 1]!.start, run[lead - 1]!.end))) lead--;
   if (lead !== -1) {
     const rest = run.slice(lead);
     if (!rest.some((t) => t.cls === 'first' || t.cls === 'last')) return null;
@@ -151,6 +182,12 @@ function personInRun(run: Token[]): Token[] | null {
 /** Single short words ("Ca", "Bo") are abbreviations far more often than names. */
 const MIN_SINGLE_NAME = 3;
 
+/** Between two name words: a single space (the common case, checked without allocating) or particles. */
+function isNameGap(text: string, from: number, to: number): boolean {
+  if (to - from === 1) return text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9;
+  return to - from < 16 && PARTICLE_GAP.test(text.slice(from, to));
+}
+
 /** Capitalised runs (with initials and particles) that the gazetteer says are a person. */
 function lexiconSpans(text: string, language?: Language): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -158,7 +195,7 @@ function lexiconSpans(text: string, language?: Language): PiiSpan[] {
   const flush = () => {
     // An initial at the end is usually a sentence word ("… to Jones, I …"), not part of the name.
     while (run.length > 0 && run[run.length - 1]!.cls === 'initial') run.pop();
-    const person = run.length > 0 ? personInRun(run) : null;
+    const person = run.length > 0 ? personInRun(run, text) : null;
     if (person && (person.length > 1 || person[0]!.end - person[0]!.start >= MIN_SINGLE_NAME)) {
       spans.push({ type: 'PERSON', start: person[0]!.start, end: person[person.length - 1]!.end });
     }
@@ -171,10 +208,16 @@ function lexiconSpans(text: string, language?: Language): PiiSpan[] {
     // A trailing dot ends the sentence unless the word is an initial ("J.").
     if (word.length > 2 && word.endsWith('.')) word = word.slice(0, -1);
     // Names are separated by spaces (and particles) only; anything else ends the run.
-    if (run.length > 0 && !PARTICLE_GAP.test(text.slice(prevEnd, m.index))) flush();
+    if (run.length > 0 && !isNameGap(text, prevEnd, m.index)) flush();
     prevEnd = m.index + word.length;
     const cls = classify(word, language);
     if (cls === 'break') {
+      // "Russell Investments", "Davis Orchestra": a name directly followed by an organisation word is the
+      // organisation's name, not a person.
+      const last = run[run.length - 1];
+      // (Street words do not cancel: "Isaac Lodge Street" holds a name and is part of an address anyway.)
+      const key = nameKey(word);
+      if (last && NOT_PERSON_WORDS.has(key) && !STREET_WORDS.has(key) && isNameGap(text, last.end, m.index)) run = [];
       flush();
       continue;
     }
@@ -195,8 +238,12 @@ function lowerCaseSpans(text: string, language?: Language): PiiSpan[] {
   if (/\p{Lu}/u.test(text)) return spans;
   LOWER_PAIR.lastIndex = 0;
   for (let m = LOWER_PAIR.exec(text); m !== null; m = LOWER_PAIR.exec(text)) {
-    if (nameKind(m[1]!, language) === 'first' && nameKind(m[2]!, language) !== null) {
-      spans.push({ type: 'PERSON', start: m.index, end: m.index + m[0].length });
+    if (
+      nameKind(m[1]!, language) === 'first' &&
+      (nameKind(m[2]!, language) !== null || hasSurnameEnding(nameKey(m[2]!)))
+    ) {
+      const possessive = /['’]s$/.test(m[2]!) ? 2 : 0;
+      spans.push({ type: 'PERSON', start: m.index, end: m.index + m[0].length - possessive });
     } else {
       // Overlapping pairs: retry from the second word.
       LOWER_PAIR.lastIndex = m.index + m[1]!.length;
