@@ -162,7 +162,25 @@ const MIN_PHONE_DIGITS = 7;
  * number or right after a placeholder (`]`), and not glued to a following letter/digit.
  */
 const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}\]_+@])(?:\+|\(\+?)?\d(?:[ \u00A0\u202F\t\-./()]{1,3}\d|\d){6,24}(?![\p{L}\p{N}_@])/gu;
+  /(?<![\p{L}\p{N}\]_+@])(?:\+|\(\+?)?\d(?:[ \u00A0\u202F\t\-./()]{1,3}\d|\d){6,24}(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\p{L}\p{N}_@])/giu;
+/** Extension suffix ("x4587", " ext. 12"): not part of what libphonenumber sees, but redacted with the number. */
+const EXTENSION = /[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/i;
+/** "+41 (0)96 …": the optional trunk '0' in brackets after a country code is blanked (same length) for parsing. */
+const BRACKETED_TRUNK = /(?<=^(?:\+|00)\d{1,3}[ \u00A0]?)\(0\)/;
+/**
+ * North American 3-3-4 shape with one repeated separator ("345-899-3560", "259.735.7502", "(898) 666-3621"):
+ * unmistakably a phone number even in unassigned ranges; tried only when US numbers are (en or no language).
+ */
+const NANP_SHAPE = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}([-.]))\d{3}(?:\1|-)\d{4}$/;
+/**
+ * Words after which a bare digit run is a phone number even in a short national format that no default country
+ * explains ("Phone: 467 3395", "Fax: 78 651 450", "mobile: 99 577450"). Must end right before the number (only
+ * ':', spaces or one line break between).
+ */
+const PHONE_CUE =
+  /(?:\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|fax|desk|whatsapp|sms|hotline|call(?: me)?(?: at| on)?|reach (?:me|us) (?:at|on)|answering at|ring (?:me )?on|telefon|handy|mobil|rufnummer|téléphone|portable|numéro|teléfono|móvil|número|telefono|cellulare|numero|telefoon|mobiel|nummer|telefonu|komórka|komórki|numer)\.?|\bt[ée]l\.)[ \t]*:?[ \t]*(?:\n[ \t]*)?$/i;
+/** Phone-shaped run for the cue path: 2–6-digit groups with one kind of separator, or 7–12 bare digits. */
+const CUED_PHONE_SHAPE = /^(?:\+|00)?\d{2,5}(?:([ \-./])\d{2,6})(?:\1\d{2,4}){0,4}$|^\d{7,12}$/;
 const DATE_LIKE = /(?<!\d[./-]?)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?![./-]?\d)/;
 /** A candidate that is just a date ("12.03.2025", "2025-03-12") is skipped before calling libphonenumber. */
 const WHOLE_DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
@@ -223,6 +241,24 @@ function phonesInCandidate(candidate: string, countries: readonly CountryCode[])
   return [];
 }
 
+/**
+ * Numbers libphonenumber does not place (no country code, foreign national format, unassigned range): accepted
+ * only by shape — NANP 3-3-4 where US numbers are expected, or any phone-shaped run right after a phone cue.
+ */
+function shapedPhone(
+  text: string,
+  at: number,
+  candidate: string,
+  countries: readonly CountryCode[],
+): [number, number][] {
+  if (countries.includes('US') && NANP_SHAPE.test(candidate)) return [[0, candidate.length]];
+  // After a cue, "72 128 827" is a number to call, not a quantity: thousands-like grouping is allowed here.
+  if (DATE_LIKE.test(candidate) || YEAR_LEAD.test(candidate)) return [];
+  const shape = candidate.replace(/^\(?\+?(\d+)\)\s?/, '$1 ');
+  if (!CUED_PHONE_SHAPE.test(shape) && !FALLBACK_SHAPE.test(candidate)) return [];
+  return PHONE_CUE.test(text.slice(Math.max(0, at - 32), at)) ? [[0, candidate.length]] : [];
+}
+
 function findPhones(text: string, context: PiiContext): PiiSpan[] {
   const countries = context.language
     ? (EXTRA_COUNTRIES[context.language] ?? [PHONE_COUNTRY_FOR_LANGUAGE[context.language]])
@@ -230,10 +266,17 @@ function findPhones(text: string, context: PiiContext): PiiSpan[] {
   const spans: PiiSpan[] = [];
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
-    const candidate = m[0];
+    const full = m[0];
+    const extension = EXTENSION.exec(full);
+    // Keep offsets: blank "(0)" instead of removing it.
+    const candidate = (extension ? full.slice(0, extension.index) : full).replace(BRACKETED_TRUNK, '   ');
     if (!countDigitsAtLeast(candidate, MIN_PHONE_DIGITS) || WHOLE_DATE.test(candidate)) continue;
-    for (const [s, e] of phonesInCandidate(candidate, countries)) {
-      spans.push({ type: 'PHONE', start: m.index + s, end: m.index + e });
+    let found = phonesInCandidate(candidate, countries);
+    if (found.length === 0) found = shapedPhone(text, m.index, candidate, countries);
+    for (const [s, e] of found) {
+      // A number that runs up to the extension takes the extension with it.
+      const end = extension && e === candidate.length ? full.length : e;
+      spans.push({ type: 'PHONE', start: m.index + s, end: m.index + end });
     }
   }
   return spans;

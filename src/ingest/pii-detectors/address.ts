@@ -49,7 +49,7 @@ const PATTERNS: RegExp[] = [
   ),
   // Hauptstraße 5 / Kerkstraat 12a / Søndergade 52 / Brucker Bundesstrasse 31
   // (case-sensitive: the optional word before must really be capitalised, "an Hauptstraße 5" keeps "an")
-  new RegExp(`(?<![\\p{L}])(?:${W}\\s+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:${W}[ \\t]+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'gu'),
   // Crown St (no number) after a number is covered above; "Glyn St." without a number is too vague.
   // Unit and box lines
   /(?<![\p{L}])(?:suite|apt\.?|apartment|unit|flat|p\.?\s?o\.?\s?box|postbox|postfach|boîte postale|bp|psc)\s+\d{1,6}(?:,?\s+box\s+\d{1,6})?(?![\p{N}])/giu,
@@ -57,15 +57,15 @@ const PATTERNS: RegExp[] = [
   /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\p{N}])/gu,
   // PL postcode + place: "00-950 Warszawa"
   /(?<![\p{L}\p{N}-])\d{2}-\d{3}\s+\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}+)?/gu,
-  // Military / APO lines "APO AA 42323"
-  /(?<![\p{L}])(?:APO|FPO|DPO)\s+[A-Z]{2}\s+\d{5}(?![\p{N}])/gu,
+  // US military addresses: "APO AA 42323", optionally after a ship/unit line ("USNS Bergman\nFPO AE 12382").
+  /(?<![\p{L}])(?:(?:USNS|USNV|USS|USCGC)\s+\p{Lu}[\p{L}\p{M}'’-]*\s*\n\s*)?(?:APO|FPO|DPO)\s+[A-Z]{2}\s+\d{5}(?![\p{N}])/giu,
 ];
 
 /** Cues that introduce an address; the rest of the clause (≤ 8 words, must hold a digit or capital) is taken. */
 /** Cues that are unambiguous about an address follow: a capitalised clause is enough. */
 const STRONG_CUE = /address|adres|anschrift|dirección|indirizzo|lives|wohnt|habite|vive|abita|woont|mieszka/i;
 const CUES =
-  /(?:\baddress(?:es)?\b|\bAdresse\b|\bAnschrift\b|\bdirección\b|\bindirizzo\b|\badres\b|\badresem?\b|\blives (?:on|at)\b|\bwohnt (?:in der|in|an der|am)\b|\bhabite (?:au|à|rue)\b|\bvive en\b|\babita in\b|\bwoont (?:aan|op)\b|\bmieszka (?:na|przy)\b|\bmeet (?:me|you) at\b|\bdrops you off at\b|\bsend (?:it|a new one|them)? ?to\b|\breturn to\b|\btaxi to\b|\bit'?s in\b|\boffice is at\b|\bit is\b(?= \d)|\brestaurant is at\b|\bUser:)[:\s]+/gi;
+  /(?:\baddress(?:es)?\b|\bAdresse\b|\bAnschrift\b|\bdirección\b|\bindirizzo\b|\badres\b|\badresem?\b|\blives (?:on|at)\b|\bwohnt (?:in der|in|an der|am)\b|\bhabite (?:au|à|rue)\b|\bvive en\b|\babita in\b|\bwoont (?:aan|op)\b|\bmieszka (?:na|przy)\b|\bmeet (?:me|you) at\b|\bdrops you off at\b|\bsend (?:it|a new one|them)? ?to\b|\breturn to\b|\btaxi to\b|\bit'?s in\b|\boffice is at\b|\bit is\b(?= \d)|\bit is\b(?= the corner of)|\brestaurant is at\b|\bUser:)[:\s]+/gi;
 const CLAUSE_END = /[\n;!?]|\.(?:\s|$)(?!\d)|,\s(?=\p{Ll})/u;
 
 function cueSpans(text: string): PiiSpan[] {
@@ -79,8 +79,12 @@ function cueSpans(text: string): PiiSpan[] {
     const words = clause.split(/\s+/);
     if (words.length > 8) clause = words.slice(0, 8).join(' ');
     clause = clause.replace(/[\s,:]+$/, '');
-    // "the corner of X and Y", "the north side of X": drop the leading lower-case filler words.
-    const lead = /^(?:(?:the|a|an|corner|north|south|east|west|side|of|der|die|das|la|le|el|il|de)\s+)+/i.exec(clause);
+    // "the north side of X": drop the leading lower-case filler words; "the corner of X and Y" names a place
+    // and stays whole.
+    const lead =
+      /^(?:(?!the corner of)(?:is|the|a|an|north|south|east|west|side|of|der|die|das|la|le|el|il|de)\s+)+/i.exec(
+        clause,
+      );
     const offset = lead ? lead[0].length : 0;
     const core = clause.slice(offset);
     if (core.length < 3 || !/[\p{Lu}\d]/u.test(core)) continue;
@@ -92,7 +96,7 @@ function cueSpans(text: string): PiiSpan[] {
 
 /** A following address line: postcode/place/country/unit, short, starts with a capital or digit. */
 const NEXT_LINE =
-  /^[\s,]*(?:\n\s*)?(?:(?:suite|apt\.?|unit|flat)\s+\d+|(?:\d{4,5}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})?\s*(?:\p{Lu}[\p{L}'’.-]*|\d{4,5})(?:[ -](?:\p{Lu}[\p{L}'’.-]*|\d{4,5}|[A-Z]{2})){0,3})/u;
+  /^[\s,]*(?:\n\s*)?(?:(?:suite|apt\.?|unit|flat)\s+\d+|(?:\d{4,5}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})?\s*(?:\p{Lu}[\p{L}'’.-]*|\d{4,5})(?:[ -](?:(?:de|del|do|da|di|nad|pod|an|am|la|le|sur|sul|upon|on)[ ](?=\p{Lu}))?(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\)|\d{4,5}|[A-Z]{2})){0,3})/u;
 
 function extend(text: string, span: PiiSpan): PiiSpan {
   let end = span.end;
@@ -111,8 +115,33 @@ function extend(text: string, span: PiiSpan): PiiSpan {
   return { type: 'ADDRESS', start, end };
 }
 
-function findAddresses(text: string): PiiSpan[] {
+/**
+ * Address blocks (signatures, shipping labels): a line "[postcode] Street name 12" directly followed by another
+ * address line (unit, postcode + place, place, country). The following line is what makes it an address, so
+ * street names without a street word ("Allika 46", "Nybyvägen 65") are found without matching "iPhone 15".
+ */
+const STREET_LINE =
+  /(?<=^|\n)[ \t?]*((?:\d{3,5}[ \t]+)?\p{L}[\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}'’.-]+){0,3}[ \t]+\d{1,5}[a-zA-Z]?\.?)[ \t]*(?=\n)/gu;
+
+const BLOCK_EVIDENCE = /\n[ \t]*(?:(?:suite|apt\.?|apartment|unit|flat)\s+\d|\d{4,5}[ \t]+\p{Lu})/iu;
+
+function blockSpans(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  STREET_LINE.lastIndex = 0;
+  for (let m = STREET_LINE.exec(text); m !== null; m = STREET_LINE.exec(text)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const line: PiiSpan = { type: 'ADDRESS', start, end: start + m[1]!.length };
+    const extended = extend(text, line);
+    // "Size 10\nColor Blue" is a list, not an address: the block needs a postcode before the street, or a unit
+    // line / a "postcode Place" line below it.
+    const below = text.slice(line.end, extended.end);
+    if (extended.end > line.end && (/^\d{3,5}\s/.test(m[1]!) || BLOCK_EVIDENCE.test(below))) spans.push(extended);
+  }
+  return spans;
+}
+
+function findAddresses(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = text.includes('\n') ? blockSpans(text) : [];
   for (const pattern of PATTERNS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
