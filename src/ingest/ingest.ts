@@ -5,6 +5,7 @@ import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { DuplicateDetector, type DuplicateOptions, type TextSignature } from './flags/duplicates.js';
 import type { GuardOptions } from './flags/flag-reasons.js';
+import { HeapCap } from './heap-cap.js';
 import type { PreparedRecord } from './prepare-batch.js';
 import { createPreparer } from './prepare-pool.js';
 import { withFlags } from './review-hash.js';
@@ -98,6 +99,8 @@ export async function ingest(
   );
   const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
   const duplicateDetector = new DuplicateDetector(db, options);
+  // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts).
+  const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap() : null;
   let batch = new Map<
     string,
     { review: Review; position: number; raw: string; dedupKey: string; signature: TextSignature }
@@ -169,6 +172,7 @@ export async function ingest(
     counts.products_changed += outcome.changedProducts;
     batch = new Map();
     rejects = [];
+    heap?.check();
     options.onProgress?.(counts);
   };
 

@@ -3,6 +3,7 @@
  * records with prepareBatch() — the same function the in-thread path runs, so results are identical.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { HeapCap } from './heap-cap.js';
 import { initLanguageId } from './language-id.js';
 import { type PrepareBatchContext, prepareBatch } from './prepare-batch.js';
 import type { WorkerReply, WorkerRequest } from './prepare-pool.js';
@@ -12,6 +13,7 @@ if (!port) throw new Error('prepare-worker.js runs as a worker thread (see prepa
 const context = workerData as PrepareBatchContext;
 // Messages posted meanwhile wait in the port's queue until the listener below starts it.
 await initLanguageId();
+const heap = new HeapCap();
 
 port.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
@@ -21,4 +23,5 @@ port.on('message', (request: WorkerRequest) => {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(reply);
+  heap.check();
 });

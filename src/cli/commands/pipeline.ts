@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { SUPPORTED_LANGUAGES } from '../../domain/languages.js';
@@ -46,9 +47,21 @@ export function registerPipelineCommands(program: Command): void {
     .option('--no-snapshot', 'do not write a snapshot')
     .option('--toxicity <mode>', 'toxic reviews: flag (kept, out of summaries) or exclude (rejected)', 'flag')
     .option('--min-words <n>', 'reviews with fewer words are flagged too_short', '5')
+    .option(
+      '--workers <n>',
+      'prepare worker threads (0 = main thread; each loads its own language models, ~230 MB)',
+      String(availableParallelism() > 1 ? 1 : 0),
+    )
     .action(
       async (
-        opts: { input: string; snapshots?: string; snapshot: boolean; toxicity: string; minWords: string },
+        opts: {
+          input: string;
+          snapshots?: string;
+          snapshot: boolean;
+          toxicity: string;
+          minWords: string;
+          workers: string;
+        },
         command: Command,
       ) => {
         const cfg = config(command);
@@ -63,6 +76,7 @@ export function registerPipelineCommands(program: Command): void {
               snapshotsDir: opts.snapshot ? (opts.snapshots ?? join(dirname(cfg.dbPath), 'snapshots')) : undefined,
               toxicityMode: opts.toxicity === 'exclude' ? 'exclude' : 'flag',
               minWords: Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, minWords])),
+              prepareWorkers: Number(opts.workers),
               onProgress: (c) => progress.update('ingest', c),
             }),
           ),
