@@ -4,13 +4,14 @@ import type { Rejection, Review } from '../domain/review.js';
 import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { type BatchCheckOptions, BatchChecks } from './batch-checks.js';
-import { validateRecord } from './contract.js';
-import { DuplicateDetector, type DuplicateOptions } from './flags/duplicates.js';
+import { DuplicateDetector, type DuplicateOptions, type TextSignature } from './flags/duplicates.js';
 import type { GuardOptions } from './flags/flag-reasons.js';
-import { initLanguageId } from './language-id.js';
-import { prepareReview, withFlags } from './prepare-review.js';
+import { HeapCap } from './heap-cap.js';
+import type { PreparedRecord } from './prepare-batch.js';
+import { createPreparer } from './prepare-pool.js';
+import { withFlags } from './review-hash.js';
 import { SnapshotWriter } from './snapshot-writer.js';
-import type { ReviewSource } from './sources/source-item.js';
+import type { ReviewSource, SourceItem } from './sources/source-item.js';
 
 export interface IngestOptions extends GuardOptions, DuplicateOptions, BatchCheckOptions {
   readonly runId: string;
@@ -22,6 +23,25 @@ export interface IngestOptions extends GuardOptions, DuplicateOptions, BatchChec
   readonly snapshotsDir?: string;
   /** Every accepted batch (after flagging). */
   readonly onBatch?: (reviews: readonly Review[]) => void;
+  /**
+   * Worker threads for the per-review preparation (clean, language, PII, content flags, hashes); 0 (default)
+   * prepares in the calling thread. Each worker loads its own language models (~230 MB RSS). Falls back to
+   * the calling thread when no compiled worker script exists (running from TypeScript sources).
+   */
+  readonly prepareWorkers?: number;
+  /** The compiled prepare-worker.js to run (default: the one next to this module). */
+  readonly prepareWorkerScript?: URL;
+}
+
+/** Records per message to a prepare worker: large enough to amortise messaging, small enough to keep RSS flat. */
+const PREPARE_CHUNK = 250;
+/** Chunks in flight per worker: the queue that bounds memory (backpressure on the source). */
+const CHUNKS_IN_FLIGHT_PER_WORKER = 3;
+
+/** Items of one chunk in input order; only records go to the preparer. */
+interface Chunk {
+  readonly items: SourceItem[];
+  readonly prepared: Promise<PreparedRecord[]>;
 }
 
 export interface IngestCounts {
@@ -67,12 +87,28 @@ export async function ingest(
     flags_by_reason: {},
     reviews_flagged: 0,
   };
-  await initLanguageId();
+  const preparer = createPreparer(
+    {
+      options: {
+        defaultLanguage: options.defaultLanguage,
+        minWords: options.minWords,
+        toxicityThreshold: options.toxicityThreshold,
+        toxicityMode: options.toxicityMode,
+      },
+      now: Date.now(),
+    },
+    options.prepareWorkers ?? 0,
+    options.prepareWorkerScript,
+  );
   const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
   const duplicateDetector = new DuplicateDetector(db, options);
   const batchChecks = new BatchChecks(db, options.runId, options);
-  const now = Date.now();
-  let batch = new Map<string, { review: Review; position: number; raw: string; dedupKey: string }>();
+  // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts).
+  const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap() : null;
+  let batch = new Map<
+    string,
+    { review: Review; position: number; raw: string; dedupKey: string; signature: TextSignature }
+  >();
   let rejects: RejectRow[] = [];
 
   const reject = (position: number, raw: string, rejection: Rejection) => {
@@ -98,13 +134,14 @@ export async function ingest(
         userId: entry.review.userId,
         text: entry.review.reviewText,
         dedupKey: entry.dedupKey,
+        signature: entry.signature,
       })),
     );
     for (const entry of entries) {
       const duplicate = duplicates.get(entry.review.reviewId);
-      const flags = duplicate ? [...(entry.review.flags ?? []), duplicate] : (entry.review.flags ?? []);
-      // The content hash covers the flags, so it is computed once, after the last flag is known.
-      entry.review = withFlags(entry.review, flags);
+      // The content hash covers the flags: the preparer hashed the content flags; a duplicate flag re-hashes.
+      if (duplicate) entry.review = withFlags(entry.review, [...(entry.review.flags ?? []), duplicate]);
+      const flags = entry.review.flags ?? [];
       if (flags.length > 0) counts.reviews_flagged += 1;
       for (const flag of flags) counts.flags_by_reason[flag.reason] = (counts.flags_by_reason[flag.reason] ?? 0) + 1;
     }
@@ -140,35 +177,64 @@ export async function ingest(
     counts.products_changed += outcome.changedProducts;
     batch = new Map();
     rejects = [];
+    heap?.check();
     options.onProgress?.(counts);
   };
 
-  for await (const item of source.items()) {
+  /** The sequential part, in input order: dead-letters, in-input duplicate ids, batching. */
+  const consume = async (item: SourceItem, prepared: PreparedRecord | undefined) => {
     counts.reviews_read += 1;
+    if (item.kind === 'record') batchChecks.observeRecord(item.fields);
     if (item.kind === 'reject') {
       reject(item.position, item.raw, item.rejection);
+    } else if (!prepared!.ok) {
+      reject(item.position, item.raw, prepared!.rejection);
+    } else if (batch.has(prepared!.review.reviewId)) {
+      reject(item.position, item.raw, {
+        reason: 'duplicate_id',
+        detail: `review_id "${prepared!.review.reviewId}" appeared earlier in this input`,
+      });
     } else {
-      batchChecks.observeRecord(item.fields);
-      const result = validateRecord(item.fields, now);
-      const prepared = result.ok ? prepareReview(result.record, options) : result;
-      if (!prepared.ok) {
-        reject(item.position, item.raw, prepared.rejection);
-      } else if (batch.has(prepared.review.reviewId)) {
-        reject(item.position, item.raw, {
-          reason: 'duplicate_id',
-          detail: `review_id "${prepared.review.reviewId}" appeared earlier in this input`,
-        });
-      } else {
-        counts.reviews_accepted += 1;
-        batch.set(prepared.review.reviewId, {
-          review: prepared.review,
-          position: item.position,
-          raw: item.raw,
-          dedupKey: prepared.dedupKey,
-        });
-      }
+      counts.reviews_accepted += 1;
+      batch.set(prepared!.review.reviewId, {
+        review: prepared!.review,
+        position: item.position,
+        raw: item.raw,
+        dedupKey: prepared!.dedupKey,
+        signature: prepared!.signature,
+      });
     }
     if (batch.size >= batchSize || rejects.length >= batchSize) await flush();
+  };
+
+  const consumeChunk = async (chunk: Chunk) => {
+    const prepared = await chunk.prepared;
+    let next = 0;
+    for (const item of chunk.items) await consume(item, item.kind === 'record' ? prepared[next++] : undefined);
+  };
+
+  const inFlight: Chunk[] = [];
+  const maxInFlight = Math.max(1, (options.prepareWorkers ?? 0) * CHUNKS_IN_FLIGHT_PER_WORKER);
+  let items: SourceItem[] = [];
+  let records: Record<string, unknown>[] = [];
+  const submit = async () => {
+    inFlight.push({ items, prepared: preparer.prepare(records) });
+    items = [];
+    records = [];
+    while (inFlight.length >= maxInFlight) await consumeChunk(inFlight.shift()!);
+  };
+  try {
+    for await (const item of source.items()) {
+      items.push(item);
+      if (item.kind === 'record') records.push(item.fields);
+      if (items.length >= PREPARE_CHUNK) await submit();
+    }
+    if (items.length > 0) await submit();
+    while (inFlight.length > 0) await consumeChunk(inFlight.shift()!);
+  } finally {
+    // A failed run must not leave chunks whose rejection nobody awaits.
+    for (const chunk of inFlight) chunk.prepared.catch(() => {});
+    await preparer.close();
   }
   await flush();
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isSupportedLanguage, type Language } from '../domain/languages.js';
 import type { Rejection, Review } from '../domain/review.js';
 import { cleanReviewText, dedupKey } from './clean-text.js';
@@ -80,10 +79,4 @@ export function prepareReview(record: ContractRecord, options: PrepareOptions): 
   return { ok: true, review: { ...stored, contentHash: '', flags }, dedupKey: key };
 }
 
-/** Sets the flags and the content hash over every stored field including the flag reasons. */
-export function withFlags(review: Review, flags: NonNullable<Review['flags']>): Review {
-  const { contentHash: _ignored, flags: _old, ...stored } = review;
-  const reasons = flags.map((flag) => flag.reason);
-  const contentHash = createHash('sha1').update(JSON.stringify(stored)).update(reasons.join(',')).digest('base64url');
-  return { ...stored, contentHash, flags };
-}
+export { withFlags } from './review-hash.js';

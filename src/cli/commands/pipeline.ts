@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { isSupportedLanguage, type Language, SUPPORTED_LANGUAGES } from '../../domain/languages.js';
@@ -59,6 +60,11 @@ export function registerPipelineCommands(program: Command): void {
     .option('--bombing-window-hours <h>', 'review bombing: burst window', '24')
     .option('--bombing-min-low <n>', 'review bombing: at least this many ratings ≤ 2 in one window', '10')
     .option('--bombing-ratio <x>', "review bombing: at least this many times the product's usual rate", '5')
+    .option(
+      '--workers <n>',
+      'prepare worker threads (0 = main thread; each loads its own language models, ~230 MB)',
+      String(availableParallelism() > 1 ? 1 : 0),
+    )
     .action(
       async (
         opts: {
@@ -73,6 +79,7 @@ export function registerPipelineCommands(program: Command): void {
           bombingWindowHours: string;
           bombingMinLow: string;
           bombingRatio: string;
+          workers: string;
         } & SourceSpec,
         command: Command,
       ) => {
@@ -98,6 +105,7 @@ export function registerPipelineCommands(program: Command): void {
               bombingWindowHours: Number(opts.bombingWindowHours),
               bombingMinLowRatings: Number(opts.bombingMinLow),
               bombingRatio: Number(opts.bombingRatio),
+              prepareWorkers: Number(opts.workers),
               onProgress: (c) => progress.update('ingest', c),
             }),
           ),

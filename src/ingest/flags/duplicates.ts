@@ -25,6 +25,17 @@ export interface SignatureInput {
   readonly text: string;
   /** dedupKey(text) when already computed. */
   readonly dedupKey?: string;
+  /** The text signature when already computed (by the ingest prepare worker, off the main thread). */
+  readonly signature?: TextSignature;
+}
+
+/** The per-text part of a signature: pure, so it can be computed in a worker thread. */
+export interface TextSignature {
+  readonly text_hash: string;
+  readonly user_hash: string | null;
+  /** SimHash as 16 hex digits. */
+  readonly simhash: string;
+  readonly words: number;
 }
 
 export interface DuplicateOptions {
@@ -56,18 +67,26 @@ const IN_LIMIT = 900;
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
 
+export function textSignature(key: string, userId: string | null): TextSignature {
+  return {
+    text_hash: sha1(key),
+    user_hash: userId === null ? null : sha1(`${userId}\n${key}`),
+    simhash: toHex(simhash(key)),
+    words: key === '' ? 0 : key.split(' ').length,
+  };
+}
+
 function signatureOf(input: SignatureInput): Signature {
-  const key = input.dedupKey ?? dedupKey(input.text);
-  const hash = simhash(key);
+  const text = input.signature ?? textSignature(input.dedupKey ?? dedupKey(input.text), input.userId);
   return {
     review_id: input.reviewId,
     product_id: input.productId,
     user_id: input.userId,
-    text_hash: sha1(key),
-    user_hash: input.userId === null ? null : sha1(`${input.userId}\n${key}`),
-    simhash: toHex(hash),
-    hash,
-    words: key === '' ? 0 : key.split(' ').length,
+    text_hash: text.text_hash,
+    user_hash: text.user_hash,
+    simhash: text.simhash,
+    hash: fromHex(text.simhash),
+    words: text.words,
   };
 }
 

@@ -3,38 +3,61 @@
  * Near-duplicates differ in few bits; 4 bands of 16 bits: any pair within Hamming distance 3 shares a band.
  */
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const FNV_PRIME = 0x01000193;
+const SEED_LO = 0x811c9dc5;
+const SEED_HI = 0x9747b28c;
 
 export interface SimHash {
   hi: number;
   lo: number;
 }
 
-export function simhash(key: string): SimHash {
-  const words = key.split(' ');
-  const votes = new Int32Array(64);
-  const shingles = words.length < 3 ? [key] : [];
-  for (let i = 0; i + 3 <= words.length; i++) shingles.push(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  for (const shingle of shingles) {
-    const a = fnv1a(shingle, 0x811c9dc5);
-    const b = fnv1a(shingle, 0x9747b28c);
-    for (let bit = 0; bit < 32; bit++) {
-      votes[bit]! += (a >>> bit) & 1 ? 1 : -1;
-      votes[bit + 32]! += (b >>> bit) & 1 ? 1 : -1;
-    }
+/** Per-bit counts of set bits over all shingles; reused (simhash is synchronous). */
+const setBits = new Int32Array(64);
+
+/**
+ * Adds the two FNV-1a hashes of `key[start, end)` to {@link setBits}. A shingle of words i..i+2 of a key split
+ * on single spaces is exactly the substring from word i's start to word i+2's end, so no string is built.
+ */
+function addShingle(key: string, start: number, end: number): void {
+  let a = SEED_LO;
+  let b = SEED_HI;
+  for (let i = start; i < end; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, FNV_PRIME);
   }
+  for (let bit = 0; bit < 32; bit++) {
+    setBits[bit]! += (a >>> bit) & 1;
+    setBits[bit + 32]! += (b >>> bit) & 1;
+  }
+}
+
+export function simhash(key: string): SimHash {
+  setBits.fill(0);
+  // Word boundaries of key.split(' '): word w spans [starts[w], ends[w]).
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) {
+    ends.push(i);
+    starts.push(i + 1);
+  }
+  ends.push(key.length);
+  const words = starts.length;
+  let shingles = 0;
+  if (words < 3) {
+    addShingle(key, 0, key.length);
+    shingles = 1;
+  } else {
+    for (let w = 0; w + 3 <= words; w++) addShingle(key, starts[w]!, ends[w + 2]!);
+    shingles = words - 2;
+  }
+  // A bit is set when more shingles have it set than not (the ±1 vote of the classic formulation).
   let hi = 0;
   let lo = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (votes[bit]! > 0) lo |= 1 << bit;
-    if (votes[bit + 32]! > 0) hi |= 1 << bit;
+    if (setBits[bit]! * 2 > shingles) lo |= 1 << bit;
+    if (setBits[bit + 32]! * 2 > shingles) hi |= 1 << bit;
   }
   return { hi: hi >>> 0, lo: lo >>> 0 };
 }
