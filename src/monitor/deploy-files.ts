@@ -1,3 +1,5 @@
+import type { Dashboard, ThresholdsMode } from '@grafana/schema';
+
 /**
  * The Grafana dashboard and Prometheus alert rules, written as data so a test can check that every query
  * names a metric the API really exposes; `npm run deploy:monitoring` writes them to deploy/.
@@ -108,7 +110,17 @@ const PANELS: readonly PanelSpec[] = [
   },
 ];
 
-export function grafanaDashboard(): Record<string, unknown> {
+/**
+ * Grafana's own dashboard model (@grafana/schema, generated from Grafana's CUE schema; a type-only dev
+ * dependency), so `npm run typecheck` rejects a dashboard Grafana's import would not understand. `__inputs` and
+ * `__requires` are the export/import envelope Grafana adds around the model.
+ */
+export type GrafanaDashboardImport = Dashboard & {
+  readonly __inputs: readonly Record<string, string>[];
+  readonly __requires: readonly Record<string, string>[];
+};
+
+export function grafanaDashboard(): GrafanaDashboardImport {
   return {
     __inputs: [
       {
@@ -146,7 +158,7 @@ export function grafanaDashboard(): Record<string, unknown> {
         defaults: {
           unit: panel.unit ?? 'short',
           thresholds: {
-            mode: 'absolute',
+            mode: 'absolute' as ThresholdsMode, // the enum's value; a type-only import keeps @grafana/schema out of the runtime
             steps: (panel.thresholds ?? [{ value: 0, color: 'green' }]).map((t, j) => ({
               color: t.color,
               value: j === 0 ? null : t.value,
