@@ -41,6 +41,7 @@ const variants = [
   { name: '- aspectFrequency', params: weightsWithout('aspectFrequency') },
   { name: '- lengthFit', params: weightsWithout('lengthFit') },
   { name: '- polarityAgreement', params: weightsWithout('polarityAgreement') },
+  { name: 'no aspect discovery', params: { salience: weights, discoverAspects: false } },
   { name: 'no compression', params: { salience: weights, compress: false } },
   { name: 'overview in salience order', params: { salience: weights, overviewOrder: 'salience' } },
   { name: '4 pros / 3 cons (before)', params: { salience: weights, maxPros: 4, maxCons: 3 } },
