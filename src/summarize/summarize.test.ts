@@ -97,7 +97,8 @@ describe('built-in summarizer', () => {
 
   it('makes pros and cons with distinct-review mention counts that cite matching context chunks', async () => {
     const context = balancedRetrieval().retrieve(chunks);
-    const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+    const twoEach = { ...DEFAULT_BUILTIN_PARAMS, maxPros: 2, maxCons: 2 };
+    const draft = await builtinSummarizer(twoEach).summarize({ product, context, allChunks: chunks });
     expect(draft.pros.map((p) => [p.aspect, p.mentions])).toEqual([
       ['battery', 8],
       // "Sound is great": the reviewers' noun replaces the taxonomy aspect it falls under.
