@@ -42,6 +42,7 @@ const variants = [
   { name: '- lengthFit', params: weightsWithout('lengthFit') },
   { name: '- polarityAgreement', params: weightsWithout('polarityAgreement') },
   { name: 'no aspect discovery', params: { salience: weights, discoverAspects: false } },
+  { name: 'taxonomy names not checked', params: { salience: weights, nameInReviews: false } },
   { name: 'no compression', params: { salience: weights, compress: false } },
   { name: 'overview in salience order', params: { salience: weights, overviewOrder: 'salience' } },
   { name: '2 pros / 2 cons (before)', params: { salience: weights, maxPros: 2, maxCons: 2 } },

@@ -39,6 +39,8 @@ describe('aspect discovery', () => {
       chunk('Their prices are fair and the waiter was kind.', 'positive'),
       chunk('The price is a bit high.', 'negative'),
       chunk('The thing is, the first time was better.', 'negative'),
+      chunk('They are nice. There was a wait. Everything was fine.', 'positive'),
+      chunk('They were late. Everything was cold.', 'negative'),
     ];
     expect(discoverAspectNouns(chunks, 'en', 2)).toEqual(['food', 'price']);
     expect(discoverAspectNouns(chunks, 'en', 1)).toEqual(['food', 'price', 'waiter']);

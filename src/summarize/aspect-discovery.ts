@@ -17,6 +17,14 @@ const NOT_ASPECTS = new Set(
   part kind sort end point problem issue issues thing result results idea side top bottom next most best worst
   main only owner experience`.split(/\s+/),
 );
+// Function words the sentence-start frame catches ("They are great", "There was a wait", "Everything was good").
+const FUNCTION_WORDS = new Set(
+  `i you he she it we they me him her us them this that these those there here what which who whom whose where
+  when why how everything something nothing anything everyone someone anyone nobody everybody all both each
+  either neither none some any many much more most few several other another such own same and but yet also
+  still then now today tonight yesterday tomorrow again once twice ever never always often sometimes usually
+  just only even very really quite too so well not`.split(/\s+/),
+);
 
 const singular = (noun: string) => (noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun);
 
@@ -38,7 +46,7 @@ export function discoverAspectNouns(
     for (const match of chunk.text.toLowerCase().matchAll(frame)) {
       const noun = match[1]!;
       const key = singular(noun);
-      if (NOT_ASPECTS.has(key) || NOT_ASPECTS.has(noun)) continue;
+      if (NOT_ASPECTS.has(key) || NOT_ASPECTS.has(noun) || FUNCTION_WORDS.has(noun)) continue;
       const set = reviews.get(key) ?? new Set<string>();
       set.add(chunk.reviewId);
       reviews.set(key, set);

@@ -1,10 +1,11 @@
 import { aspectById, aspectName, GENERAL_ASPECT } from '../domain/aspects.js';
 import type { EmbeddedChunk, Polarity } from '../domain/chunk.js';
-import { aspectCarried, mentionsTerm, termAspect } from '../domain/discovered-aspect.js';
+import { aspectCarried, isTermAspect, mentionsTerm, termAspect } from '../domain/discovered-aspect.js';
 import type { Language } from '../domain/languages.js';
 import type { Claim } from '../domain/summary.js';
 import { redactPii } from '../ingest/pii.js';
 import { discoverAspectNouns } from './aspect-discovery.js';
+import { contentWords } from './claim-support.js';
 import { compressSentence } from './compress.js';
 import { looksLikeInstruction } from './injection.js';
 import { findProfanity } from './profanity.js';
@@ -53,6 +54,12 @@ export interface BuiltinParams {
   readonly discoverAspects: boolean;
   /** Reviews that must use a noun in a statement frame before it is a candidate aspect. */
   readonly discoveryMinReviews: number;
+  /**
+   * A taxonomy aspect is only claimed when a word of its display name (stem match) occurs in the product's
+   * reviews: "The performance is praised" on a restaurant came from a stem ("fast") the reviewers never
+   * connect with the name the shopper reads.
+   */
+  readonly nameInReviews: boolean;
   /** Weights of the overview's sentence-salience model (fitted by `reviewlens train builtin`). */
   readonly salience: Partial<SalienceWeights>;
 }
@@ -71,6 +78,7 @@ export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
   compress: true,
   discoverAspects: true,
   discoveryMinReviews: 1,
+  nameInReviews: true,
   overviewOrder: 'polarity',
   salience: DEFAULT_SALIENCE_WEIGHTS,
 };
@@ -109,6 +117,9 @@ function tallyTerms(chunks: readonly EmbeddedChunk[], nouns: readonly string[]):
   }
   return tallies;
 }
+
+// Inflections of a name word ("cleaning", "clean", "cleanliness") share their first five letters.
+const nameStem = (word: string) => word.slice(0, 5);
 
 /** Would the noun be tagged with this taxonomy aspect (one of its stems starts the noun)? */
 function fallsUnder(noun: string, aspect: string, language: Language): boolean {
@@ -168,6 +179,14 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
         for (const aspect of [...tallies.keys()])
           if (nouns.some((noun) => fallsUnder(noun, aspect, language))) tallies.delete(aspect);
         for (const [aspect, tally] of tallyTerms(allChunks, nouns)) tallies.set(aspect, tally);
+      }
+      if (params.nameInReviews) {
+        const used = new Set(allChunks.flatMap((chunk) => contentWords(chunk.text)).map(nameStem));
+        for (const aspect of [...tallies.keys()]) {
+          if (isTermAspect(aspect)) continue;
+          const nameWords = contentWords(aspectName(aspect, language)).map(nameStem);
+          if (!nameWords.some((word) => used.has(word))) tallies.delete(aspect);
+        }
       }
       const byId = new Map(context.map((c) => [c.chunk.chunkId, c.chunk]));
 
