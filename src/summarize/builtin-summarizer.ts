@@ -180,7 +180,9 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
           if (nouns.some((noun) => fallsUnder(noun, aspect, language))) tallies.delete(aspect);
         for (const [aspect, tally] of tallyTerms(allChunks, nouns)) tallies.set(aspect, tally);
       }
-      if (params.nameInReviews) {
+      // Only where discovery can offer the reviewers' nouns instead (English); compound names elsewhere
+      // ("Akkulaufzeit" for reviews saying "Akku") would need decompounding to be checked this way.
+      if (params.nameInReviews && params.discoverAspects && language === 'en') {
         const used = new Set(allChunks.flatMap((chunk) => contentWords(chunk.text)).map(nameStem));
         for (const aspect of [...tallies.keys()]) {
           if (isTermAspect(aspect)) continue;
