@@ -1,3 +1,4 @@
+import { isTermAspect, termOf } from './discovered-aspect.js';
 import type { Language } from './languages.js';
 
 /**
@@ -30,6 +31,7 @@ export const GENERAL_ASPECT_NAMES: Readonly<Record<Language, string>> = {
 };
 
 export function aspectName(id: string, language: Language): string {
+  if (isTermAspect(id)) return termOf(id);
   return ASPECT_BY_ID.get(id)?.names[language] ?? (id === GENERAL_ASPECT ? GENERAL_ASPECT_NAMES[language] : id);
 }
 

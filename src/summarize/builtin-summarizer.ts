@@ -1,8 +1,11 @@
-import { aspectName, GENERAL_ASPECT } from '../domain/aspects.js';
+import { aspectById, aspectName, GENERAL_ASPECT } from '../domain/aspects.js';
 import type { EmbeddedChunk, Polarity } from '../domain/chunk.js';
+import { aspectCarried, isTermAspect, mentionsTerm, termAspect } from '../domain/discovered-aspect.js';
 import type { Language } from '../domain/languages.js';
 import type { Claim } from '../domain/summary.js';
 import { redactPii } from '../ingest/pii.js';
+import { discoverAspectNouns } from './aspect-discovery.js';
+import { contentWords } from './claim-support.js';
 import { compressSentence } from './compress.js';
 import { looksLikeInstruction } from './injection.js';
 import { findProfanity } from './profanity.js';
@@ -44,13 +47,26 @@ export interface BuiltinParams {
   readonly overviewOrder: string;
   /** Shorten overview sentences (fillers, hedges, asides; first-person recommendations made neutral). */
   readonly compress: boolean;
+  /**
+   * Also claim about nouns the product's own reviewers make statements about ("The food is praised"), so
+   * claims follow the domain; a discovered noun replaces the taxonomy aspect it falls under.
+   */
+  readonly discoverAspects: boolean;
+  /** Reviews that must use a noun in a statement frame before it is a candidate aspect. */
+  readonly discoveryMinReviews: number;
+  /**
+   * A taxonomy aspect is only claimed when a word of its display name (stem match) occurs in the product's
+   * reviews: "The performance is praised" on a restaurant came from a stem ("fast") the reviewers never
+   * connect with the name the shopper reads.
+   */
+  readonly nameInReviews: boolean;
   /** Weights of the overview's sentence-salience model (fitted by `reviewlens train builtin`). */
   readonly salience: Partial<SalienceWeights>;
 }
 
 export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
-  maxPros: 2,
-  maxCons: 2,
+  maxPros: 1,
+  maxCons: 1,
   citationsPerClaim: 3,
   minMentionShare: 0.05,
   overviewMode: 'extractive',
@@ -60,6 +76,9 @@ export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
   claimQuotes: false,
   quoteMaxWords: 12,
   compress: true,
+  discoverAspects: true,
+  discoveryMinReviews: 1,
+  nameInReviews: true,
   overviewOrder: 'polarity',
   salience: DEFAULT_SALIENCE_WEIGHTS,
 };
@@ -84,6 +103,27 @@ export function tallyAspects(chunks: readonly EmbeddedChunk[]): Map<string, Aspe
     }
   }
   return tallies;
+}
+
+/** Distinct reviews per discovered noun and polarity, over the product's chunks that use it. */
+function tallyTerms(chunks: readonly EmbeddedChunk[], nouns: readonly string[]): Map<string, AspectTally> {
+  const tallies = new Map<string, AspectTally>();
+  for (const noun of nouns) {
+    const tally: AspectTally = { positive: new Set(), negative: new Set() };
+    for (const chunk of chunks) {
+      if (chunk.polarity !== 'neutral' && mentionsTerm(chunk.text, noun)) tally[chunk.polarity].add(chunk.reviewId);
+    }
+    tallies.set(termAspect(noun), tally);
+  }
+  return tallies;
+}
+
+// Inflections of a name word ("cleaning", "clean", "cleanliness") share their first five letters.
+const nameStem = (word: string) => word.slice(0, 5);
+
+/** Would the noun be tagged with this taxonomy aspect (one of its stems starts the noun)? */
+function fallsUnder(noun: string, aspect: string, language: Language): boolean {
+  return (aspectById(aspect)?.stems[language] ?? []).some((stem) => noun.startsWith(stem.toLowerCase()));
 }
 
 /**
@@ -134,12 +174,28 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
       const now = Date.now();
       const minMentions = Math.max(2, Math.ceil(product.reviewCount * params.minMentionShare));
       const tallies = tallyAspects(allChunks);
+      if (params.discoverAspects) {
+        const nouns = discoverAspectNouns(allChunks, language, params.discoveryMinReviews);
+        for (const aspect of [...tallies.keys()])
+          if (nouns.some((noun) => fallsUnder(noun, aspect, language))) tallies.delete(aspect);
+        for (const [aspect, tally] of tallyTerms(allChunks, nouns)) tallies.set(aspect, tally);
+      }
+      // Only where discovery can offer the reviewers' nouns instead (English); compound names elsewhere
+      // ("Akkulaufzeit" for reviews saying "Akku") would need decompounding to be checked this way.
+      if (params.nameInReviews && params.discoverAspects && language === 'en') {
+        const used = new Set(allChunks.flatMap((chunk) => contentWords(chunk.text)).map(nameStem));
+        for (const aspect of [...tallies.keys()]) {
+          if (isTermAspect(aspect)) continue;
+          const nameWords = contentWords(aspectName(aspect, language)).map(nameStem);
+          if (!nameWords.some((word) => used.has(word))) tallies.delete(aspect);
+        }
+      }
       const byId = new Map(context.map((c) => [c.chunk.chunkId, c.chunk]));
 
       const evidence = (aspect: string | null, polarity: Polarity): string[] =>
         context
           .map((c) => c.chunk)
-          .filter((chunk) => chunk.polarity === polarity && (aspect === null || chunk.aspects.includes(aspect)))
+          .filter((chunk) => chunk.polarity === polarity && (aspect === null || aspectCarried(chunk, aspect)))
           .sort((a, b) => evidenceScore(b, now) - evidenceScore(a, now))
           .slice(0, params.citationsPerClaim)
           .map((chunk) => chunk.chunkId);
@@ -157,10 +213,19 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
           // and shows on both sides.
           .filter((a) => a.n >= minMentions && a.n / a.opinions >= (polarity === 'positive' ? 0.5 : 0.35))
           .sort((a, b) => b.n - a.n || a.aspect.localeCompare(b.aspect));
+        // Sentences behind each emitted claim: a candidate said by (almost) the same sentences is the same
+        // point under another name ("the battery life is great" makes both `battery` and the noun "life").
+        const emitted: Set<string>[] = [];
         for (const { aspect, n, opinions } of ranked) {
           if (result.length >= max) break;
           const citations = evidence(aspect, polarity);
           if (citations.length === 0) continue;
+          const sentences = new Set(
+            allChunks.filter((c) => c.polarity === polarity && aspectCarried(c, aspect)).map((c) => c.chunkId),
+          );
+          const shared = (other: Set<string>) => [...sentences].filter((id) => other.has(id)).length;
+          if (emitted.some((other) => shared(other) >= 0.8 * Math.min(sentences.size, other.size))) continue;
+          emitted.push(sentences);
           const name = aspectName(aspect, language);
           const render = polarity === 'positive' ? templates.pro : templates.con;
           let text = render(name, quantifierFor(n / opinions), n, opinions);

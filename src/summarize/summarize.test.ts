@@ -97,10 +97,12 @@ describe('built-in summarizer', () => {
 
   it('makes pros and cons with distinct-review mention counts that cite matching context chunks', async () => {
     const context = balancedRetrieval().retrieve(chunks);
-    const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+    const twoEach = { ...DEFAULT_BUILTIN_PARAMS, maxPros: 2, maxCons: 2 };
+    const draft = await builtinSummarizer(twoEach).summarize({ product, context, allChunks: chunks });
     expect(draft.pros.map((p) => [p.aspect, p.mentions])).toEqual([
       ['battery', 8],
-      ['sound', 4],
+      // "Sound is great": the reviewers' noun replaces the taxonomy aspect it falls under.
+      ['term:sound', 4],
     ]);
     expect(draft.cons.map((c) => [c.aspect, c.mentions])).toEqual([['connectivity', 5]]);
     expect(draft.pros[0]!.text).toBe('The battery life is praised (8 of 8).');

@@ -1,4 +1,5 @@
 import type { EmbeddedChunk } from '../domain/chunk.js';
+import { aspectCarried } from '../domain/discovered-aspect.js';
 import type { Language } from '../domain/languages.js';
 import type { Claim, Summary } from '../domain/summary.js';
 import type { Embedder } from '../index/embedder.js';
@@ -61,7 +62,7 @@ async function claimProblems(
   if (profane) problems.push(`profanity:${where}`);
   if (cited.length === 0) return problems;
   if (options.kind === 'templated') {
-    const carried = claim.aspect === 'general' || cited.some((chunk) => chunk.aspects.includes(claim.aspect));
+    const carried = claim.aspect === 'general' || cited.some((chunk) => aspectCarried(chunk, claim.aspect));
     if (!carried) problems.push(`aspect_unsupported:${where}:${claim.aspect}`);
     return problems;
   }
@@ -73,7 +74,7 @@ async function claimProblems(
     // Cross-lingual: the claim is written in the summary language, its sources in another, so word overlap
     // and the hashed n-gram similarity cannot measure support. Fall back to the structural test: a cited
     // snippet must carry the claim's aspect (polarity is checked for every claim above).
-    const carried = cited.some((chunk) => chunk.aspects.includes(claim.aspect));
+    const carried = cited.some((chunk) => aspectCarried(chunk, claim.aspect));
     if (!carried) problems.push(`unsupported_cross_lingual:${where}:${claim.aspect}`);
     return problems;
   }

@@ -1,5 +1,6 @@
 import { GENERAL_ASPECT } from '../../domain/aspects.js';
 import type { EmbeddedChunk } from '../../domain/chunk.js';
+import { aspectCarried } from '../../domain/discovered-aspect.js';
 import type { EvalClaim } from '../system-output.js';
 import { rougeTokens } from './rouge.js';
 
@@ -30,7 +31,7 @@ export const defaultClaimSupport: ClaimSupportFn = (claim, cited) => {
     if (agreeing * 2 < cited.length) return false;
   }
   if (claim.aspect !== null && claim.aspect !== GENERAL_ASPECT) {
-    return cited.some((chunk) => chunk.aspects.includes(claim.aspect!));
+    return cited.some((chunk) => aspectCarried(chunk, claim.aspect!));
   }
   if (claim.aspect === GENERAL_ASPECT) return true;
   const words = contentWords(claim.text);

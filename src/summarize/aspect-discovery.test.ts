@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { EmbeddedChunk } from '../domain/chunk.js';
+import { aspectCarried, mentionsTerm, termAspect } from '../domain/discovered-aspect.js';
+import type { Summary } from '../domain/summary.js';
+import { HashedNgramEmbedder } from '../index/embedder.js';
+import { discoverAspectNouns } from './aspect-discovery.js';
+import { builtinSummarizer, DEFAULT_BUILTIN_PARAMS } from './builtin-summarizer.js';
+import { balancedRetrieval } from './retrieve.js';
+import { verifyDraft } from './verify-draft.js';
+
+const embedder = new HashedNgramEmbedder();
+let counter = 0;
+function chunk(text: string, polarity: 'positive' | 'negative', overrides: Partial<EmbeddedChunk> = {}): EmbeddedChunk {
+  counter += 1;
+  return {
+    chunkId: `d${counter}-0`,
+    reviewId: `dr${counter}`,
+    productId: 'p1',
+    position: 0,
+    text,
+    sentiment: polarity === 'positive' ? 0.8 : -0.8,
+    polarity,
+    aspects: [],
+    starRating: polarity === 'positive' ? 5 : 1,
+    language: 'en',
+    createdAt: '2026-06-01T00:00:00.000Z',
+    helpfulVotes: 0,
+    verifiedPurchase: true,
+    embedding: embedder.embedOne(text),
+    ...overrides,
+  };
+}
+
+describe('aspect discovery', () => {
+  it('finds the nouns reviewers make statements about, merging singular and plural', () => {
+    const chunks = [
+      chunk('The food was delicious.', 'positive'),
+      chunk('Food is amazing here.', 'positive'),
+      chunk('Their prices are fair and the waiter was kind.', 'positive'),
+      chunk('The price is a bit high.', 'negative'),
+      chunk('The thing is, the first time was better.', 'negative'),
+      chunk('They are nice. There was a wait. Everything was fine.', 'positive'),
+      chunk('They were late. Everything was cold.', 'negative'),
+    ];
+    expect(discoverAspectNouns(chunks, 'en', 2)).toEqual(['food', 'price']);
+    expect(discoverAspectNouns(chunks, 'en', 1)).toEqual(['food', 'price', 'waiter']);
+  });
+
+  it('discovers nothing in languages without a frame (their templates need the noun gender)', () => {
+    const chunks = [chunk('Das Essen ist gut.', 'positive', { language: 'de' })];
+    expect(discoverAspectNouns(chunks, 'de', 1)).toEqual([]);
+  });
+
+  it('matches a discovered noun as a whole word, singular or plural', () => {
+    expect(mentionsTerm('Great prices!', 'price')).toBe(true);
+    expect(mentionsTerm('The price was right', 'prices')).toBe(true);
+    expect(mentionsTerm('A priceless view', 'price')).toBe(false);
+    expect(aspectCarried({ aspects: [], text: 'Food was cold' }, termAspect('food'))).toBe(true);
+    expect(aspectCarried({ aspects: ['food'], text: 'Nothing here' }, termAspect('food'))).toBe(false);
+  });
+
+  it('claims about a restaurant in its reviewers’ words, cited by sentences using them, and verifiable', async () => {
+    const chunks = [
+      ...Array.from({ length: 5 }, (_, i) => chunk(`The food was fresh and tasty, visit ${i}.`, 'positive')),
+      ...Array.from({ length: 3 }, (_, i) => chunk(`The service was slow, we waited ${i + 20} minutes.`, 'negative')),
+    ];
+    const histogram: [number, number, number, number, number] = [3, 0, 0, 0, 5];
+    const product = {
+      productId: 'p1',
+      productName: null,
+      category: null,
+      language: 'en' as const,
+      reviewCount: 8,
+      ratingAvg: 3.5,
+      starHistogram: histogram,
+    };
+    const context = balancedRetrieval().retrieve(chunks);
+    const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+    expect(draft.pros.map((p) => p.text)).toEqual(['The food is praised (5 of 5).']);
+    expect(draft.cons.map((c) => c.text)).toEqual(['The service is criticised (3 of 3).']);
+    const byId = new Map(chunks.map((c) => [c.chunkId, c]));
+    for (const claim of [...draft.pros, ...draft.cons])
+      for (const id of claim.citations) expect(mentionsTerm(byId.get(id)!.text, claim.text.split(' ')[1]!)).toBe(true);
+    const summary: Summary = {
+      overview: draft.overview,
+      overview_citations: [...draft.overview_citations],
+      pros: draft.pros.map((claim) => ({ ...claim, citations: [...claim.citations] })),
+      cons: draft.cons.map((claim) => ({ ...claim, citations: [...claim.citations] })),
+      product_id: 'p1',
+      language: 'en',
+      review_count: 8,
+      rating_avg: 3.5,
+      model_version: 'builtin-v1',
+      generated_at: '2026-06-01T00:00:00.000Z',
+      expires_at: '2026-06-02T00:00:00.000Z',
+      label: 'Summary',
+    };
+    const verification = await verifyDraft(
+      summary,
+      product,
+      context.map((c) => c.chunk),
+      { embedder, kind: 'templated' },
+    );
+    expect(verification.claimProblems.size).toBe(0);
+    // Switched off, the same reviews give no food/service claims (the taxonomy has no such aspects).
+    const off = await builtinSummarizer({ ...DEFAULT_BUILTIN_PARAMS, discoverAspects: false }).summarize({
+      product,
+      context,
+      allChunks: chunks,
+    });
+    expect([...off.pros, ...off.cons].some((claim) => /food|service/.test(claim.text))).toBe(false);
+  });
+});
