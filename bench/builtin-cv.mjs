@@ -109,5 +109,7 @@ if (scores.length > 1) {
     });
   }
   console.log(`\njoint pick per fold ${picks.join(' ')}`);
-  scores.forEach(({ name }, d) => show(`joint 5-fold CV held-out ${name}`, pooled[d]));
+  scores.forEach(({ name }, d) => {
+    show(`joint 5-fold CV held-out ${name}`, pooled[d]);
+  });
 }
