@@ -65,8 +65,8 @@ export interface BuiltinParams {
 }
 
 export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
-  maxPros: 1,
-  maxCons: 1,
+  maxPros: 2,
+  maxCons: 2,
   citationsPerClaim: 3,
   minMentionShare: 0.05,
   overviewMode: 'extractive',
