@@ -153,7 +153,12 @@ describe('summary route', () => {
       headers: { origin: 'https://shop.example.com' },
     });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-expose-headers')).toContain('etag');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    // Without an Origin (same-origin, server side) no CORS headers, but always Vary: Origin for shared caches.
+    const direct = await fetch(`${base}/v1/products/${products[0]}/summary`);
+    expect(direct.headers.get('access-control-allow-origin')).toBeNull();
+    expect(direct.headers.get('vary')).toBe('origin');
     const page = await fetch(`${base}/products/${products[0]}`);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('/assets/product-page.js');

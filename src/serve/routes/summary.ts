@@ -152,20 +152,14 @@ export function registerSummaryRoute(app: FastifyInstance, deps: SummaryRouteDep
         request.query.lang,
       );
       reply.header('x-content-type-options', 'nosniff');
-      const allowOrigin = cors.allowOrigin(request.headers.origin);
+      const origin = request.headers.origin;
+      const allowOrigin = origin === undefined ? undefined : cors.allowOrigin(origin);
       if (allowOrigin !== undefined) {
         reply
           .header('access-control-allow-origin', allowOrigin)
           .header('access-control-expose-headers', cors.exposeHeaders);
       }
-      const vary = cors.varyOrigin
-        ? arm
-          ? 'origin, x-reviewlens-subject'
-          : 'origin'
-        : arm
-          ? 'x-reviewlens-subject'
-          : undefined;
-      if (vary) reply.header('vary', vary);
+      reply.header('vary', arm ? 'origin, x-reviewlens-subject' : 'origin');
       if (entry.kind === 'missing') return notFound(reply, entry);
       if (arm) reply.header('x-reviewlens-experiment', arm.experiment).header('x-reviewlens-variant', arm.variant);
       reply.header('x-reviewlens-model-version', entry.summary.model_version).header('etag', entry.etag);
