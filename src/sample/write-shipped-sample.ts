@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import type { SampleOptions } from './types.js';
 import { type WriteSampleResult, writeSample } from './write-sample.js';
 
@@ -9,8 +9,7 @@ import { type WriteSampleResult, writeSample } from './write-sample.js';
  */
 export const SHIPPED_SAMPLE_OPTIONS: Required<SampleOptions> = { products: 40, seed: 42, reviewsPerProduct: [25, 45] };
 
-/** Resolves to <repo>/data/sample/reviews.jsonl from both src/sample and dist/sample. */
-export const SHIPPED_SAMPLE_PATH = fileURLToPath(new URL('../../data/sample/reviews.jsonl', import.meta.url));
+export const SHIPPED_SAMPLE_PATH = packagePath('data', 'sample', 'reviews.jsonl');
 
 export function writeShippedSample(out: string = SHIPPED_SAMPLE_PATH): Promise<WriteSampleResult> {
   return writeSample({ ...SHIPPED_SAMPLE_OPTIONS, out, format: 'jsonl' });

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../../config.js';
 import { ensureStorePolarityModel } from '../../index/train-polarity.js';
@@ -6,12 +5,10 @@ import { openFileSource } from '../../ingest/sources/open-source.js';
 import { productionComponents, shadowComponents } from '../../pipeline/components-for-version.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { sharedCacheFromEnv } from '../../pipeline/shared-cache.js';
+import { SHIPPED_SAMPLE_PATH } from '../../sample/write-shipped-sample.js';
 import { buildServer } from '../../serve/server.js';
 import { openStore } from '../../store/store.js';
 import { commandConfig as config, type GlobalFlags, printJson, withStore } from '../context.js';
-
-/** The sample that ships with the package, so `npm start` needs no network and no input. */
-export const SHIPPED_SAMPLE = fileURLToPath(new URL('../../../data/sample/reviews.jsonl', import.meta.url));
 
 async function serve(cfg: Config): Promise<void> {
   const store = await openStore(cfg);
@@ -59,7 +56,7 @@ export function registerServeCommands(program: Command): void {
       // After ingest, the sentence-polarity model is trained on the sample's own star ratings (once per store)
       // and scores the chunks: the summaries shown are the trained built-in model's.
       const result = await withStore(cfg, async (store) =>
-        runPipeline(store, openFileSource(SHIPPED_SAMPLE), cfg, await productionComponents(store.db), {
+        runPipeline(store, openFileSource(SHIPPED_SAMPLE_PATH), cfg, await productionComponents(store.db), {
           shadow: await shadowComponents(store.db),
           afterIngest: () => ensureStorePolarityModel(store.db),
         }),

@@ -7,8 +7,8 @@
  * Loaded lazily and once per process (~30k strings, a few MB); lookups are O(1) on the lower-cased word.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Language, SUPPORTED_LANGUAGES } from '../../domain/languages.js';
+import { packagePath } from '../../package-root.js';
 
 export type NameKind = 'first' | 'last';
 
@@ -21,8 +21,7 @@ interface Gazetteer {
 let gazetteer: Gazetteer | undefined;
 
 function readList(name: string): string[] {
-  const path = fileURLToPath(new URL(`../../../data/pii/${name}`, import.meta.url));
-  return readFileSync(path, 'utf8')
+  return readFileSync(packagePath('data', 'pii', name), 'utf8')
     .split('\n')
     .filter((line) => line !== '');
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EmbeddedChunk } from '../../domain/chunk.js';
 import type { Language } from '../../domain/languages.js';
+import { packagePath } from '../../package-root.js';
 import { BALANCE_NEGATIVE_SHARE, negativeReviewShare, type ProductFacts } from '../summarizer.js';
 
 /**
@@ -19,8 +21,7 @@ export class PromptTemplateError extends Error {
 
 export const DEFAULT_PROMPT_VERSION = 'summarize-v1';
 
-/** prompts/ sits at the package root; this file is src/summarize/llm/ or dist/summarize/llm/. */
-const PROMPTS_DIR = new URL('../../../prompts/', import.meta.url);
+const PROMPTS_DIR = packagePath('prompts');
 
 export function parsePromptTemplate(version: string, source: string): PromptTemplate {
   const lines = source.split('\n').filter((line) => !line.startsWith('# '));
@@ -38,7 +39,7 @@ export function loadPromptTemplate(version: string = DEFAULT_PROMPT_VERSION): Pr
   if (!template) {
     let source: string;
     try {
-      source = readFileSync(new URL(`${version}.txt`, PROMPTS_DIR), 'utf8');
+      source = readFileSync(join(PROMPTS_DIR, `${version}.txt`), 'utf8');
     } catch {
       throw new PromptTemplateError(`prompt template ${version} not found in prompts/`);
     }
