@@ -170,9 +170,17 @@ const anyText = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),
   fc
-    .array(fc.oneof(fc.string(), fc.constantFrom(' ', '@', '+49 ', '0151 ', '12345678', '.de', '-', '.', '[PHONE]')), {
-      maxLength: 10,
-    })
+    .array(
+      fc.oneof(
+        fc.string(),
+        // Pieces of every detector family, so their cue and block rules meet hostile neighbours too (a zero-width
+        // cue at a line start once looped forever).
+        fc.constantFrom(' ', '@', '+49 ', '0151 ', '12345678', '.de', '-', '.', '[PHONE]', '\n', ', ', '• '),
+        fc.constantFrom('the corner of ', ' and ', 'Apt. 4', 'Suite 12 ', 'address: ', '12 Crown Street', 'nan 12345'),
+        fc.constantFrom('Via delle Coste 4', 'út 13.', 'Rua Nova 5', '10115 Berlin', 'Hauptstraße 5', 'User: '),
+      ),
+      { maxLength: 12 },
+    )
     .map((p) => p.join('')),
 );
 const languageArb = fc.constantFrom<Language | undefined>('en', 'de', 'fr', 'es', 'it', 'nl', 'pl', undefined);

@@ -58,6 +58,39 @@ describe('address families', () => {
     expect(redact('ship it to USNS Harmon\nFPO AE 09123', 'en')).toBe('ship it to [ADDRESS]');
   });
 
+  it('takes the place after a unit line and a lower-case region code before the postcode', () => {
+    expect(redact('Deliver to 903 83 Dora Creek Apt. 176 SCHEIBBS NO, thanks', 'en')).toBe(
+      'Deliver to [ADDRESS], thanks',
+    );
+    expect(redact('Meet me at 61 Kent Street Apt. 681\nDRAMMEN, nan 06079', 'en')).toBe('Meet me at [ADDRESS]');
+  });
+
+  it('reads bulleted address blocks and house-number-first forms of pt, it and hu', () => {
+    const label = '• 4923 Parmova 109\n• Suite 380\n• Maribor';
+    expect(redact(label, 'en')).not.toMatch(/Parmova|4923|109|380/);
+    expect(redact('The shop is on Via delle Coste 41 now', 'it')).not.toMatch(/Coste|41/);
+    expect(redact('Ele mora na Rua João Pessoa 1636', 'en')).not.toMatch(/Pessoa|1636/);
+    expect(redact('Címem: Rákóczi út 13. Budapest', 'en')).not.toMatch(/Rákóczi|13/);
+  });
+
+  it('finds "the corner of X and Y" without a cue, but not a box corner', () => {
+    expect(redact('and the corner of 25 Dili Street and King Forges', 'en')).toBe('and [ADDRESS]');
+    // At a line start the cue is zero-width (this once looped forever).
+    expect(redact('Innography\nthe corner of 25 Dili Street and King Forges', 'en')).toBe('Innography\n[ADDRESS]');
+    expect(redact('the corner of the 2 boxes was dented and Amazon refunded me', 'en')).toContain('2 boxes was dented');
+  });
+
+  it('keeps product names that end in a street-type word', () => {
+    for (const text of [
+      'Bought the 3 Pack Green Tea',
+      'The 4 Port Hub works',
+      'A 2 Way Radio set',
+      'Level 5 Summit edition',
+    ]) {
+      expect(redact(text, 'en')).toBe(text);
+    }
+  });
+
   it('keeps "the corner of X and Y" whole after an address cue', () => {
     expect(redact('The address is the corner of Oak Street 5 and Elm Road', 'en')).toBe('The address is [ADDRESS]');
   });
