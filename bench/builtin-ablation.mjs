@@ -45,11 +45,21 @@ const variants = [
   { name: 'taxonomy names not checked', params: { salience: weights, nameInReviews: false } },
   { name: 'no compression', params: { salience: weights, compress: false } },
   { name: 'overview in salience order', params: { salience: weights, overviewOrder: 'salience' } },
-  { name: '2 pros / 2 cons (before)', params: { salience: weights, maxPros: 2, maxCons: 2 } },
+  { name: '1 pro / 1 con', params: { salience: weights, maxPros: 1, maxCons: 1 } },
   { name: '4 pros / 3 cons', params: { salience: weights, maxPros: 4, maxCons: 3 } },
   { name: 'redundancy off', params: { salience: weights, redundancy: 1.01 } },
-  { name: 'overview 35 words', params: { salience: weights, overviewWords: 35 } },
-  { name: 'overview 55 words', params: { salience: weights, overviewWords: 55 } },
+  { name: 'claim counts in text (before)', params: { salience: weights, claimCounts: true } },
+  {
+    name: 'no shared budget, 45-word overview',
+    params: { salience: weights, summaryWords: 0, overviewWords: 45 },
+  },
+  {
+    name: "main's settings (counts in text, 45-word overview)",
+    params: { salience: weights, claimCounts: true, summaryWords: 0, overviewWords: 45 },
+  },
+  { name: 'second claim needs 3/8 of reviews', params: { salience: weights, extraClaimMinShare: 0.375 } },
+  { name: 'summary 50 words', params: { salience: weights, summaryWords: 50 } },
+  { name: 'summary 70 words', params: { salience: weights, summaryWords: 70 } },
 ];
 // Ad-hoc variant for tuning: --params='{"maxPros":2}' (merged over the fitted weights).
 const adhoc = process.argv.find((a) => a.startsWith('--params='));

@@ -31,7 +31,10 @@ export interface BuiltinParams {
    * `template`: the original templated sentence naming strengths and weaknesses (kept for the ablation).
    */
   readonly overviewMode: string;
-  /** Word budget of the extractive overview (references in FewSum/Copycat are ~60 words in all). */
+  /**
+   * Word budget of the extractive overview (references in FewSum/Copycat are ~60 words in all); with
+   * `summaryWords` on, the most the shared budget may give it.
+   */
   readonly overviewWords: number;
   readonly overviewSentences: number;
   /** Two overview sentences more similar than this are redundant. */
@@ -60,6 +63,21 @@ export interface BuiltinParams {
    * connect with the name the shopper reads.
    */
   readonly nameInReviews: boolean;
+  /**
+   * Claims after the first on each side need this share of the product's reviews behind them (0: off): a
+   * second chip backed by 2 of 8 reviews pads the summary more than it informs. The first claim per side keeps
+   * the general threshold, and so does the balance con.
+   */
+  readonly extraClaimMinShare: number;
+  /**
+   * Word budget of the whole summary, shared by the overview and the claim lines (0: off, the overview gets
+   * `overviewWords`): a product with few well-supported claims gets a longer overview, one with many a shorter
+   * one. The overview budget stays within [`overviewMinWords`, `overviewWords`].
+   */
+  readonly summaryWords: number;
+  readonly overviewMinWords: number;
+  /** Mention counts in the claim's text ("(8 of 8)"); off, English claims read "The battery life is praised." */
+  readonly claimCounts: boolean;
   /** Weights of the overview's sentence-salience model (fitted by `reviewlens train builtin`). */
   readonly salience: Partial<SalienceWeights>;
 }
@@ -70,7 +88,7 @@ export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
   citationsPerClaim: 3,
   minMentionShare: 0.05,
   overviewMode: 'extractive',
-  overviewWords: 45,
+  overviewWords: 60,
   overviewSentences: 4,
   redundancy: 0.5,
   claimQuotes: false,
@@ -80,6 +98,12 @@ export const DEFAULT_BUILTIN_PARAMS: BuiltinParams = {
   discoveryMinReviews: 1,
   nameInReviews: true,
   overviewOrder: 'polarity',
+  extraClaimMinShare: 0,
+  // Shared budget and count-free English claims: the joint 5-fold CV pick over both English dev sets
+  // (docs/builtin.md); the counts stay in `mentions`, which the widget and product page show beside the claim.
+  summaryWords: 60,
+  overviewMinWords: 30,
+  claimCounts: false,
   salience: DEFAULT_SALIENCE_WEIGHTS,
 };
 
@@ -216,8 +240,10 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
         // Sentences behind each emitted claim: a candidate said by (almost) the same sentences is the same
         // point under another name ("the battery life is great" makes both `battery` and the noun "life").
         const emitted: Set<string>[] = [];
+        const extraMin = Math.max(minMentions, Math.ceil(product.reviewCount * params.extraClaimMinShare));
         for (const { aspect, n, opinions } of ranked) {
           if (result.length >= max) break;
+          if (result.length > 0 && n < extraMin) break;
           const citations = evidence(aspect, polarity);
           if (citations.length === 0) continue;
           const sentences = new Set(
@@ -228,7 +254,7 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
           emitted.push(sentences);
           const name = aspectName(aspect, language);
           const render = polarity === 'positive' ? templates.pro : templates.con;
-          let text = render(name, quantifierFor(n / opinions), n, opinions);
+          let text = render(name, quantifierFor(n / opinions), n, opinions, params.claimCounts);
           if (params.claimQuotes) {
             // The reviewers' own words for the aspect: the best cited sentence, only when it is short enough
             // to quote whole (cutting it could change its meaning).
@@ -256,6 +282,7 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
               quantifierFor(negativeReviews / product.reviewCount),
               negativeReviews,
               product.reviewCount,
+              params.claimCounts,
             ),
             aspect: GENERAL_ASPECT,
             mentions: negativeReviews,
@@ -278,9 +305,14 @@ export function builtinSummarizer(params: BuiltinParams = DEFAULT_BUILTIN_PARAMS
           .map((c) => c.chunk)
           .filter((chunk) => quotable(chunk, language))
           .map((chunk) => (params.compress ? { ...chunk, text: compressSentence(chunk.text, language) } : chunk));
+        const claimWords = [...pros, ...cons].reduce((sum, claim) => sum + wordCountOf(claim.text), 0);
+        const maxWords =
+          params.summaryWords > 0
+            ? Math.min(params.overviewWords, Math.max(params.overviewMinWords, params.summaryWords - claimWords))
+            : params.overviewWords;
         const selection = {
           weights: salienceWeights,
-          maxWords: params.overviewWords,
+          maxWords,
           redundancy: params.redundancy,
           maxSentences: params.overviewSentences,
         };

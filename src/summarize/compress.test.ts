@@ -15,6 +15,11 @@ describe('sentence compression for the overview', () => {
     ['I recommend these boots.', 'These boots are recommended.'],
     ['I definitely recommend it for kids.', 'It is recommended for kids.'],
     ['Waste of money \\u2026 avoid.', 'Waste of money … avoid.'],
+    ['I was happy to find that the lid seals tightly.', 'The lid seals tightly.'],
+    ['I really like that it folds flat.', 'It folds flat.'],
+    ['I feel like the quality has gone down.', 'The quality has gone down.'],
+    // No clause follows the verb: dropping "I found" would leave a fragment.
+    ['I found the instructions confusing.', 'I found the instructions confusing.'],
   ])('%s → %s', (input, expected) => {
     expect(compressSentence(input, 'en')).toBe(expected);
   });

@@ -20,6 +20,12 @@ const FILLERS: Readonly<Record<Language, RegExp | null>> = {
   pl: /^(?:moim zdaniem|szczerze mówiąc)[,:]?\s+/i,
 };
 
+// English first-person frames around a statement ("I was happy to find that the lid seals" → "The lid seals"):
+// the reviewer's stance is dropped, the statement stays. Only frames ending in "that"/"like" (a full clause
+// follows), so "I found the instructions confusing" keeps its subject.
+const EN_FRAMES =
+  /^i(?: was| am|'m)?(?: (?:really|also|just|so|very|quite|pleasantly))* (?:(?:happy|pleased|glad|thrilled|disappointed|surprised|impressed|sad|upset|amazed)(?: to (?:see|find|discover|learn|report))? that|(?:like|love|liked|loved|appreciate|appreciated)(?: the fact)? that|(?:found|find|noticed|discovered|realized|realised|learned|feel|felt)(?: that| like))\s+/i;
+
 // Emoticons and runs of repeated punctuation ("!!!", "??") read as chat, not as a summary.
 const EMOTICONS = /(?:^|\s)(?:[:;=]-?[)(DPp]|<3|\^\^|xD)(?=\s|$)/g;
 // Parentheticals are asides (prices paid, model numbers, jokes); a sentence that is only one stays whole.
@@ -67,6 +73,10 @@ export function compressSentence(text: string, language: Language): string {
       result = next;
     }
   }
-  if (language === 'en') result = depersonaliseRecommendation(result);
+  if (language === 'en') {
+    const unframed = result.replace(EN_FRAMES, '');
+    if (unframed.split(' ').length >= 3) result = unframed;
+    result = depersonaliseRecommendation(result);
+  }
   return result.charAt(0).toLocaleUpperCase() + result.slice(1);
 }

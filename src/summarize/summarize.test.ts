@@ -105,12 +105,74 @@ describe('built-in summarizer', () => {
       ['term:sound', 4],
     ]);
     expect(draft.cons.map((c) => [c.aspect, c.mentions])).toEqual([['connectivity', 5]]);
-    expect(draft.pros[0]!.text).toBe('The battery life is praised (8 of 8).');
+    // The count is the claim's `mentions` (shown beside it), not part of its sentence.
+    expect(draft.pros[0]!.text).toBe('The battery life is praised.');
     const contextIds = new Set(context.map((c) => c.chunk.chunkId));
     for (const claim of [...draft.pros, ...draft.cons]) {
       expect(claim.citations.length).toBeGreaterThan(0);
       expect(claim.citations.every((id) => contextIds.has(id))).toBe(true);
     }
+  });
+
+  it('drops a second claim whose support is weak (extraClaimMinShare), never the first', async () => {
+    const context = balancedRetrieval().retrieve(chunks);
+    const summarize = (extraClaimMinShare: number) =>
+      builtinSummarizer({ ...DEFAULT_BUILTIN_PARAMS, maxPros: 2, maxCons: 2, extraClaimMinShare }).summarize({
+        product,
+        context,
+        allChunks: chunks,
+      });
+    // 17 reviews: "sound" (4) passes a 0.2 share (4 reviews), not 0.25 (5 reviews); battery (8) and the only
+    // con (5) are first on their side and keep the general threshold.
+    const lenient = await summarize(0.2);
+    expect(lenient.pros.map((p) => p.aspect)).toEqual(['battery', 'term:sound']);
+    const strict = await summarize(0.25);
+    expect(strict.pros.map((p) => p.aspect)).toEqual(['battery']);
+    expect(strict.cons.map((c) => c.aspect)).toEqual(['connectivity']);
+  });
+
+  it('shares one word budget between overview and claim lines (summaryWords)', async () => {
+    const varied = [
+      'The battery lasts two full days between charges.',
+      'Setup took five minutes with the printed guide.',
+      'Colours on the screen look vivid and sharp.',
+      'The strap feels soft against skin all day.',
+      'Notifications arrive instantly from my phone apps.',
+      'Sleep tracking matches how rested I actually feel.',
+      'The case survived drops onto concrete twice already.',
+    ].map((text) => chunk(text, 'positive', ['battery']));
+    // Praise only: the balance rule's complaint (which takes the overview's last place whatever its length)
+    // stays out of the word count.
+    const all = [...chunks.filter((c) => c.polarity === 'positive'), ...varied];
+    const context = balancedRetrieval().retrieve(all);
+    const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    const shared = {
+      ...DEFAULT_BUILTIN_PARAMS,
+      summaryWords: 45,
+      overviewWords: 60,
+      overviewMinWords: 5,
+      overviewSentences: 8,
+      claimCounts: true,
+    };
+    const input = { product: facts(all), context, allChunks: all };
+    const draft = await builtinSummarizer(shared).summarize(input);
+    const claimWords = [...draft.pros, ...draft.cons].reduce((sum, claim) => sum + wordsOf(claim.text), 0);
+    expect(claimWords).toBeGreaterThan(10);
+    expect(wordsOf(draft.overview)).toBeLessThanOrEqual(45 - claimWords);
+    // Fewer claim lines leave more of the budget to the overview.
+    const oneEach = await builtinSummarizer({ ...shared, maxPros: 1, maxCons: 1 }).summarize(input);
+    expect(wordsOf(oneEach.overview)).toBeGreaterThan(wordsOf(draft.overview));
+  });
+
+  it('writes the mention counts into English claim text only when claimCounts is on', async () => {
+    const input = { product, context: balancedRetrieval().retrieve(chunks), allChunks: chunks };
+    const counted = await builtinSummarizer({ ...DEFAULT_BUILTIN_PARAMS, claimCounts: true }).summarize(input);
+    expect(counted.pros[0]!.text).toBe('The battery life is praised (8 of 8).');
+    expect(counted.cons[0]!.text).toBe('The connectivity is criticised (5 of 5).');
+    const plain = await builtinSummarizer().summarize(input);
+    expect(plain.pros[0]!.text).toBe('The battery life is praised.');
+    expect(plain.pros[0]!.mentions).toBe(8);
+    expect(plain.cons[0]!.text).toBe('The connectivity is criticised.');
   });
 
   it('keeps the extractive overview balanced: a product with cons gets a complaint in its overview', async () => {
@@ -167,7 +229,7 @@ describe('built-in summarizer', () => {
       context: balancedRetrieval().retrieve(chunks),
       allChunks: chunks,
     });
-    expect(draft.pros[0]!.text).toMatch(/^The battery life is praised \(8 of 8\)\. — “The battery life/);
+    expect(draft.pros[0]!.text).toMatch(/^The battery life is praised\. — “The battery life/);
   });
 
   it('adds a con when many reviews are negative even if no aspect qualifies (balance)', async () => {

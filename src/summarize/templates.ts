@@ -10,8 +10,12 @@ export function quantifierFor(share: number): Quantifier {
 }
 
 interface LanguageTemplates {
-  pro(aspect: string, q: Quantifier, n: number, of: number): string;
-  con(aspect: string, q: Quantifier, n: number, of: number): string;
+  /**
+   * `counts: false` leaves the "(n of m)" out of the claim's text where the language can do without it
+   * (English: the quantifier is the count); the claim still carries `mentions`, which the widget shows.
+   */
+  pro(aspect: string, q: Quantifier, n: number, of: number, counts?: boolean): string;
+  con(aspect: string, q: Quantifier, n: number, of: number, counts?: boolean): string;
   overview(input: OverviewInput): string;
   list(items: readonly string[]): string;
 }
@@ -46,8 +50,8 @@ export const TEMPLATES: Readonly<Record<Language, LanguageTemplates>> = {
     // English needs only number agreement, so claims read as short aspect-first sentences, the way summaries
     // state them ("The battery life is praised (8 of 8)."); the counts carry the quantifier (measured: naming
     // "most reviewers" as well costs 1.5 ROUGE-1 on both dev sets, docs/builtin.md).
-    pro: (a, _q, n, of) => `The ${a} ${beFor(a)} praised (${n} of ${of}).`,
-    con: (a, _q, n, of) => `The ${a} ${beFor(a)} criticised (${n} of ${of}).`,
+    pro: (a, _q, n, of, counts = true) => `The ${a} ${beFor(a)} praised${counts ? ` (${n} of ${of})` : ''}.`,
+    con: (a, _q, n, of, counts = true) => `The ${a} ${beFor(a)} criticised${counts ? ` (${n} of ${of})` : ''}.`,
     list: (items) => joinList(items, 'and'),
     overview: ({ reviewCount, ratingAvg, strengths, weaknesses, divided }) => {
       const head = `Based on ${reviewCount} reviews (average ${formatAvg(ratingAvg, 'en')} of 5 stars)`;
