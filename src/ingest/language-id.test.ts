@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isSupportedLanguage, type Language } from '../domain/languages.js';
-import { detectLanguage } from './language-id.js';
+import { detectLanguage, initLanguageId } from './language-id.js';
 
 // Handwritten review sentences (8+ words), two per supported language.
 const SENTENCES: [Language, string][] = [
@@ -80,5 +80,60 @@ describe('detectLanguage', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+// Hand-written two-word review fragments (not from any evaluation set).
+const SHORT_PAIRS: [Language, string][] = [
+  ['es', 'envío rápido'],
+  ['es', 'buena calidad'],
+  ['es', 'precio justo'],
+  ['es', 'tela suave'],
+  ['es', 'sonido potente'],
+  ['es', 'talla pequeña'],
+  ['es', 'llegó roto'],
+  ['es', 'colores vivos'],
+  ['nl', 'snelle levering'],
+  ['nl', 'prima kwaliteit'],
+  ['nl', 'mooie kleur'],
+  ['nl', 'stevige verpakking'],
+  ['nl', 'zeer tevreden'],
+  ['nl', 'slechte batterij'],
+  ['nl', 'kapot aangekomen'],
+  ['nl', 'duidelijke handleiding'],
+];
+
+describe('detectLanguage with the fastText second opinion loaded', () => {
+  beforeAll(async () => {
+    await initLanguageId();
+  });
+
+  it('fuses both detectors on short texts where eld alone picks the wrong language', () => {
+    // eld medium alone: "tela suave" → en, "emballage abîmé" → es.
+    expect(detectLanguage('tela suave').language).toBe('es');
+    expect(detectLanguage('emballage abîmé').language).toBe('fr');
+  });
+
+  it('gets hand-written short Spanish and Dutch review fragments right', () => {
+    const wrong = SHORT_PAIRS.filter(([language, text]) => detectLanguage(text).language !== language);
+    expect(wrong.length, JSON.stringify(wrong)).toBeLessThanOrEqual(1);
+  });
+
+  it('trusts a short text only when both detectors agree', () => {
+    // eld says en, fastText es: the fused guess is es, but it is not reliable, so the shop locale wins.
+    expect(detectLanguage('tela suave')).toMatchObject({ language: 'es', reliable: false, confidence: 0 });
+    expect(detectLanguage('tela suave', { fallback: 'fr' })).toEqual({
+      language: 'fr',
+      confidence: 0,
+      reliable: false,
+    });
+    // Both say nl.
+    const agreed = detectLanguage('geweldige koptelefoon', { fallback: 'de' });
+    expect(agreed).toMatchObject({ language: 'nl', reliable: true });
+    expect(agreed.confidence).toBeGreaterThan(0.3);
+  });
+
+  it('leaves sentence-length texts to eld and the function-word vote', () => {
+    for (const [language, text] of SENTENCES) expect(detectLanguage(text)).toMatchObject({ language, reliable: true });
   });
 });
