@@ -8,6 +8,7 @@
  * once per process: ~670k hashes, 2.7 MB of typed arrays; a lookup is a binary search.
  */
 import { readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { type Language, SUPPORTED_LANGUAGES } from '../domain/languages.js';
 import { packagePath } from '../package-root.js';
 
@@ -36,7 +37,10 @@ function load(): (Uint32Array | undefined)[] {
   lexicons ??= SUPPORTED_LANGUAGES.map((language) => {
     if (!LEXICON_LANGUAGES.includes(language)) return undefined;
     // Copy into an aligned buffer: a Buffer may start at any byte offset of its pool.
-    return new Uint32Array(new Uint8Array(readFileSync(lexiconPath(language))).buffer);
+    const aligned = new Uint8Array(readFileSync(lexiconPath(language))).buffer;
+    // The files are little-endian; a Uint32Array reads in the machine's order (swapped in place).
+    if (endianness() === 'BE') Buffer.from(aligned).swap32();
+    return new Uint32Array(aligned);
   });
   return lexicons;
 }
