@@ -91,6 +91,7 @@ export async function ingest(
     {
       options: {
         defaultLanguage: options.defaultLanguage,
+        languages: options.expectations?.languages,
         minWords: options.minWords,
         toxicityThreshold: options.toxicityThreshold,
         toxicityMode: options.toxicityMode,

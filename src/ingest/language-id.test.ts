@@ -137,3 +137,28 @@ describe('detectLanguage with the fastText second opinion loaded', () => {
     for (const [language, text] of SENTENCES) expect(detectLanguage(text)).toMatchObject({ language, reliable: true });
   });
 });
+
+describe("detectLanguage restricted to the shop's configured languages", () => {
+  beforeAll(async () => {
+    await initLanguageId();
+  });
+
+  it('chooses only among the configured languages, for long and short texts', () => {
+    const dutch = 'Het product werkt goed en de levering was snel, ik ben er erg tevreden mee.';
+    expect(detectLanguage(dutch).language).toBe('nl');
+    const inGermanShop = detectLanguage(dutch, { languages: ['de', 'en'] });
+    expect(['de', 'en']).toContain(inGermanShop.language);
+    expect(detectLanguage('goed product', { languages: ['de', 'fr'] }).language).not.toBe('nl');
+  });
+
+  it('never answers outside the configured set (property)', () => {
+    const subset = fc.subarray<Language>(['en', 'de', 'fr', 'es', 'it', 'nl', 'pl'], { minLength: 1 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), subset, fc.boolean(), (text, languages, withFallback) => {
+        const fallback = withFallback ? languages[0] : undefined;
+        expect(languages).toContain(detectLanguage(text, { languages, fallback }).language);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -36,6 +36,11 @@ export interface LanguageDetection {
 export interface DetectLanguageOptions {
   /** Shop/product locale, returned when the detection is not reliable. */
   fallback?: Language;
+  /**
+   * The shop's configured languages (default: all SUPPORTED_LANGUAGES). Detection chooses only among these: a
+   * German shop's "Super Qualität" is not Dutch or English, whatever a detector over all languages thinks.
+   */
+  languages?: readonly Language[];
 }
 
 type Detector = Pick<typeof eldMedium, 'detect' | 'setLanguageSubset'>;
@@ -101,6 +106,18 @@ function fusedScores(eld: Float64Array, fastText: Float64Array, lexicon: Float64
   return fused;
 }
 
+/** Scores of languages the shop does not sell in become `fill` (in place). */
+function restrictTo(values: Float64Array, allowed: readonly boolean[] | undefined, fill: number): Float64Array {
+  if (allowed) for (let i = 0; i < values.length; i++) if (!allowed[i]) values[i] = fill;
+  return values;
+}
+
+/** Per SUPPORTED_LANGUAGES index: is it one of `languages`? undefined = all are. */
+function allowedMask(languages: readonly Language[] | undefined): readonly boolean[] | undefined {
+  if (!languages || SUPPORTED_LANGUAGES.every((language) => languages.includes(language))) return undefined;
+  return SUPPORTED_LANGUAGES.map((language) => languages.includes(language));
+}
+
 /** Index of the largest positive value, −1 when none is positive. */
 function argmaxPositive(values: Float64Array): number {
   let best = -1;
@@ -164,6 +181,7 @@ function prepare(text: string): string {
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions = {}): LanguageDetection {
   const fallback = options.fallback;
+  const allowed = allowedMask(options.languages);
   const sample = prepare(text);
   const letters = countLetters(sample, SECOND_OPINION_LETTERS);
 
@@ -173,19 +191,23 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   // Sentence-length texts with a clear function-word majority skip the n-gram detector (~60 µs).
   if (letters >= SECOND_OPINION_LETTERS) {
     const clear = functionWordLanguage(sample);
-    if (clear) return { language: clear, confidence: 1, reliable: true };
+    if (clear && (!allowed || options.languages!.includes(clear)))
+      return { language: clear, confidence: 1, reliable: true };
   }
 
-  const eld = letters > 0 ? eldScores(sample) : undefined;
+  const eld = letters > 0 ? restrictTo(eldScores(sample), allowed, 0) : undefined;
   let chosen = eld ? argmaxPositive(eld) : -1;
   let detectorsAgree = true;
   // Short texts: fuse eld, fastText and the lexicons (eld alone errs on 6.5 % of word pairs, fastText alone on
   // 15 %, the fusion on 5 %), and trust the result only when both detectors pick the same language.
   if (eld && letters < SECOND_OPINION_LETTERS) {
-    const fastText = fastTextProbabilities(sample);
-    if (fastText) {
+    const fastTextAll = fastTextProbabilities(sample);
+    if (fastTextAll) {
+      const fastText = restrictTo(fastTextAll, allowed, 0);
       const fastTextBest = argmaxPositive(fastText);
-      if (chosen >= 0 || fastTextBest >= 0) chosen = argmax(fusedScores(eld, fastText, lexiconShares(sample)));
+      if (chosen >= 0 || fastTextBest >= 0) {
+        chosen = argmax(restrictTo(fusedScores(eld, fastText, lexiconShares(sample)), allowed, -Infinity));
+      }
       detectorsAgree = fastTextBest === argmaxPositive(eld);
     }
   }
@@ -201,5 +223,5 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
 
   if (reliable) return { language: guess!, confidence, reliable };
   if (fallback) return { language: fallback, confidence: fallback === guess ? confidence : 0, reliable: false };
-  return { language: guess ?? 'en', confidence, reliable: false };
+  return { language: guess ?? options.languages?.[0] ?? 'en', confidence, reliable: false };
 }

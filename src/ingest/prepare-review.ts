@@ -12,6 +12,8 @@ export type PrepareResult = { ok: true; review: Review; dedupKey: string } | { o
 export interface PrepareOptions extends GuardOptions {
   /** The shop's locale: used when a text is too short to identify its language. */
   readonly defaultLanguage: Language;
+  /** The shop's configured languages: detection chooses among these only (default: all supported). */
+  readonly languages?: readonly Language[];
 }
 
 /** "en-GB" and "EN" both mean en. */
@@ -45,7 +47,7 @@ export function prepareReview(record: ContractRecord, options: PrepareOptions): 
     language = code;
     languageSource = 'input';
   } else {
-    const detected = detectLanguage(cleaned, { fallback: options.defaultLanguage });
+    const detected = detectLanguage(cleaned, { fallback: options.defaultLanguage, languages: options.languages });
     language = detected.language;
     languageSource = detected.reliable ? 'detected' : 'default';
   }

@@ -56,7 +56,10 @@ export function registerPipelineCommands(program: Command): void {
     .option('--no-expectations', 'record the batch expectations but do not stop a batch that fails them')
     .option('--max-reject-share <x>', 'a batch with a larger share of rejected records fails', '0.1')
     .option('--mostly <x>', 'each column expectation must hold for this share of records', '0.95')
-    .option('--languages <codes>', 'languages the stored reviews must be in (default: all shop languages)')
+    .option(
+      '--languages <codes>',
+      "the shop's languages: detection chooses among them and stored reviews must be in them (default: all supported)",
+    )
     .option('--bombing-window-hours <h>', 'review bombing: burst window', '24')
     .option('--bombing-min-low <n>', 'review bombing: at least this many ratings ≤ 2 in one window', '10')
     .option('--bombing-ratio <x>', "review bombing: at least this many times the product's usual rate", '5')
@@ -88,6 +91,13 @@ export function registerPipelineCommands(program: Command): void {
         const sourceUrl = opts.sourceUrl ?? (opts.input ? undefined : process.env.REVIEWLENS_SOURCE_URL);
         const source = openSource({ ...opts, sourceUrl });
         const minWords = Number(opts.minWords);
+        const languages = opts.languages ? parseLanguages(opts.languages) : undefined;
+        // Short reviews get the default language: outside the shop's set, every such review would fail the batch.
+        if (languages && !languages.includes(cfg.defaultLanguage)) {
+          throw new Error(
+            `--languages: the default language "${cfg.defaultLanguage}" (REVIEWLENS_DEFAULT_LANGUAGE) must be one of them`,
+          );
+        }
         const counts = await withStore(cfg, ({ db }) =>
           withRun(db, 'ingest', (runId) =>
             ingest(db, source, {
@@ -100,7 +110,7 @@ export function registerPipelineCommands(program: Command): void {
                 enforce: opts.expectations,
                 maxRejectShare: Number(opts.maxRejectShare),
                 mostly: Number(opts.mostly),
-                languages: opts.languages ? parseLanguages(opts.languages) : undefined,
+                languages,
               },
               bombingWindowHours: Number(opts.bombingWindowHours),
               bombingMinLowRatings: Number(opts.bombingMinLow),
