@@ -109,10 +109,7 @@ export async function ingest(
   const batchChecks = new BatchChecks(db, options.runId, options);
   // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts).
   const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap() : null;
-  let batch = new Map<
-    string,
-    { review: Review; position: number; raw: string; dedupKey: string; signature: TextSignature }
-  >();
+  let batch = new Map<string, { review: Review; position: number; raw: string; signature: TextSignature }>();
   let rejects: RejectRow[] = [];
 
   const reject = (position: number, raw: string, rejection: Rejection) => {
@@ -138,7 +135,6 @@ export async function ingest(
         productId: entry.review.productId,
         userId: entry.review.userId,
         text: entry.review.reviewText,
-        dedupKey: entry.dedupKey,
         signature: entry.signature,
       })),
     );
@@ -206,7 +202,6 @@ export async function ingest(
         review: prepared!.review,
         position: item.position,
         raw: item.raw,
-        dedupKey: prepared!.dedupKey,
         signature: prepared!.signature,
       });
     }

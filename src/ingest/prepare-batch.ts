@@ -16,7 +16,7 @@ export type PreparedRecord =
       readonly ok: true;
       /** Hashed with its content flags; re-hashed only if the duplicate detector adds a flag. */
       readonly review: Review;
-      readonly dedupKey: string;
+      /** Computed from the dedup key here, so the key itself (a second copy of the text) never crosses threads. */
       readonly signature: TextSignature;
     }
   | { readonly ok: false; readonly rejection: Rejection };
@@ -43,7 +43,6 @@ export function prepareBatch(
     results[i] = {
       ok: true,
       review,
-      dedupKey: prepared.dedupKey,
       signature: textSignature(prepared.dedupKey, review.userId),
     };
   }

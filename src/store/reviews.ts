@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Review } from '../domain/review.js';
-import { inReviewBatch, type RejectRow, type ReviewRow, type SignatureWrites } from './review-batch-ops.js';
+import {
+  inReviewBatch,
+  type ProductRow,
+  type RejectRow,
+  type ReviewRow,
+  type SignatureWrites,
+} from './review-batch-ops.js';
 import type { Database } from './schema.js';
 
 export type { RejectRow, SignatureWrites } from './review-batch-ops.js';
@@ -73,17 +79,19 @@ export async function writeReviewBatch(
     await ops.updateReviews(toUpdate.map((review) => toRow(review, runId, now)));
     await ops.markSeen(unchangedIds, runId);
 
-    // The last written review of each product names it.
-    const changedProducts = new Map<string, Review>();
-    for (const review of [...toInsert, ...toUpdate]) changedProducts.set(review.productId, review);
-    await ops.upsertProducts(
-      [...changedProducts.values()].map((review) => ({
+    // The last name and category any written review of the product gives (as if upserted review by review, so
+    // the result does not depend on the batch size).
+    const changedProducts = new Map<string, ProductRow>();
+    for (const review of [...toInsert, ...toUpdate]) {
+      const known = changedProducts.get(review.productId);
+      changedProducts.set(review.productId, {
         product_id: review.productId,
-        product_name: review.productName,
-        category: review.category,
+        product_name: review.productName ?? known?.product_name ?? null,
+        category: review.category ?? known?.category ?? null,
         updated_at: now,
-      })),
-    );
+      });
+    }
+    await ops.upsertProducts([...changedProducts.values()]);
 
     // Flags of reviews written in this batch (inserted or changed) are recorded with their reason.
     await ops.insertFlags(
