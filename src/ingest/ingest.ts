@@ -4,7 +4,7 @@ import type { Rejection, Review } from '../domain/review.js';
 import { type RejectRow, writeReviewBatch } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { type BatchCheckOptions, BatchChecks } from './batch-checks.js';
-import { DuplicateDetector, type DuplicateOptions, type TextSignature } from './flags/duplicates.js';
+import { DuplicateDetector, type DuplicateOptions } from './flags/duplicates.js';
 import type { GuardOptions } from './flags/flag-reasons.js';
 import { HeapCap } from './heap-cap.js';
 import type { PreparedRecord } from './prepare-batch.js';
@@ -109,7 +109,7 @@ export async function ingest(
   const batchChecks = new BatchChecks(db, options.runId, options);
   // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts).
   const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap() : null;
-  let batch = new Map<string, { review: Review; position: number; raw: string; signature: TextSignature }>();
+  let batch = new Map<string, { review: Review; position: number; raw: string }>();
   let rejects: RejectRow[] = [];
 
   const reject = (position: number, raw: string, rejection: Rejection) => {
@@ -135,13 +135,15 @@ export async function ingest(
         productId: entry.review.productId,
         userId: entry.review.userId,
         text: entry.review.reviewText,
-        signature: entry.signature,
       })),
     );
     for (const entry of entries) {
       const duplicate = duplicates.get(entry.review.reviewId);
-      // The content hash covers the flags: the preparer hashed the content flags; a duplicate flag re-hashes.
-      if (duplicate) entry.review = withFlags(entry.review, [...(entry.review.flags ?? []), duplicate]);
+      // The content hash covers every flag, so it is computed here, once the duplicate flag is known.
+      entry.review = withFlags(
+        entry.review,
+        duplicate ? [...(entry.review.flags ?? []), duplicate] : (entry.review.flags ?? []),
+      );
       const flags = entry.review.flags ?? [];
       if (flags.length > 0) counts.reviews_flagged += 1;
       for (const flag of flags) counts.flags_by_reason[flag.reason] = (counts.flags_by_reason[flag.reason] ?? 0) + 1;
@@ -202,7 +204,6 @@ export async function ingest(
         review: prepared!.review,
         position: item.position,
         raw: item.raw,
-        signature: prepared!.signature,
       });
     }
     if (batch.size >= batchSize || rejects.length >= batchSize) await flush();
