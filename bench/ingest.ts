@@ -18,22 +18,52 @@ import { openSqliteStore } from '../src/store/store.js';
  * CPU seconds per thread of this process (Linux /proc; empty elsewhere). On a shared machine wall time mostly
  * measures the other load; the busiest thread bounds the throughput the pipeline can reach on idle cores.
  */
-function threadCpuSeconds(): { thread: string; cpu_seconds: number }[] {
+function threadCpuSeconds(): Map<string, { name: string; cpu_seconds: number }> {
   const tick = 100; // USER_HZ
+  const threads = new Map<string, { name: string; cpu_seconds: number }>();
   try {
-    return readdirSync('/proc/self/task')
-      .map((tid) => {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command name.
-        const seconds = (Number(fields[11]) + Number(fields[12])) / tick;
-        return { thread: tid === String(process.pid) ? 'main' : name, cpu_seconds: seconds };
-      })
-      .sort((a, b) => b.cpu_seconds - a.cpu_seconds);
-  } catch {
-    return [];
-  }
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command name.
+      threads.set(tid, { name, cpu_seconds: (Number(fields[11]) + Number(fields[12])) / tick });
+    }
+  } catch {}
+  return threads;
+}
+
+/**
+ * Samples the threads while ingest runs: the prepare workers exit before the end, and only a sample taken
+ * while they lived attributes their CPU (the process total cannot tell them from exited V8 helper threads).
+ */
+function sampleThreads(): { stop(): { thread: string; cpu_seconds: number }[] } {
+  const seen = new Map<string, { name: string; cpu_seconds: number }>();
+  const sample = () => {
+    for (const [tid, thread] of threadCpuSeconds()) seen.set(tid, thread);
+  };
+  sample();
+  // CPU spent before ingest started (loading modules, generating the input) is not counted.
+  const before = new Map([...seen].map(([tid, thread]) => [tid, thread.cpu_seconds]));
+  const timer = setInterval(sample, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      const live = threadCpuSeconds();
+      sample();
+      return [...seen]
+        .map(([tid, thread]) => ({
+          thread:
+            tid === String(process.pid)
+              ? 'main'
+              : !live.has(tid) && !before.has(tid)
+                ? 'prepare worker (exited)'
+                : thread.name,
+          cpu_seconds: thread.cpu_seconds - (before.get(tid) ?? 0),
+        }))
+        .sort((a, b) => b.cpu_seconds - a.cpu_seconds);
+    },
+  };
 }
 
 const { values } = parseArgs({
@@ -67,6 +97,7 @@ const store = await openSqliteStore(dbPath);
 const runId = await startRun(store.db, 'ingest');
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
+const sampler = sampleThreads();
 const counts = await ingest(store.db, jsonlSource(input), {
   runId,
   defaultLanguage: 'en',
@@ -77,10 +108,10 @@ const seconds = (performance.now() - started) / 1000;
 // The machine is shared: CPU seconds of this process show the cost independent of other load.
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-const threads = threadCpuSeconds();
-// Terminated threads (the prepare workers, closed by ingest) have left /proc: their CPU is the remainder.
-const live = threads.reduce((sum, t) => sum + t.cpu_seconds, 0);
-if (cpuSeconds - live >= 0.5) threads.push({ thread: 'exited (prepare workers)', cpu_seconds: cpuSeconds - live });
+const threads = sampler.stop();
+// Threads that ran and exited between two samples: their CPU is the remainder.
+const sampled = threads.reduce((sum, t) => sum + t.cpu_seconds, 0);
+if (cpuSeconds - sampled >= 0.5) threads.push({ thread: 'unsampled', cpu_seconds: cpuSeconds - sampled });
 threads.sort((a, b) => b.cpu_seconds - a.cpu_seconds);
 const busiest = threads[0]?.cpu_seconds ?? cpuSeconds;
 await store.close();

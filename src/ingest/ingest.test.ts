@@ -143,4 +143,19 @@ describe('ingest stage', () => {
     expect(JSON.parse(row.metadata)).toEqual({ shop: 'de' });
     expect(row.verified_purchase).toBe(1);
   });
+  it('names a product from the last review that gives a name or category, whatever the batch size', async () => {
+    const records = [
+      inputRecord({ review_id: 'n1', product_name: 'Old name', category: 'audio' }),
+      inputRecord({ review_id: 'n2', product_name: 'New name', category: undefined }),
+      inputRecord({ review_id: 'n3', product_name: undefined, category: undefined }),
+    ];
+    const path = writeTempFile(dir, 'names.jsonl', toJsonl(records));
+    for (const batchSize of [1, 2, 1000]) {
+      await store.db.deleteFrom('reviews').execute();
+      await store.db.deleteFrom('products').execute();
+      await run(path, `run-names-${batchSize}`, batchSize);
+      const product = await store.db.selectFrom('products').selectAll().executeTakeFirstOrThrow();
+      expect([batchSize, product.product_name, product.category]).toEqual([batchSize, 'New name', 'audio']);
+    }
+  });
 });

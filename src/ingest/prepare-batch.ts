@@ -6,18 +6,18 @@
  */
 import type { Rejection, Review } from '../domain/review.js';
 import { validateRecord } from './contract.js';
-import { type TextSignature, textSignature } from './flags/duplicates.js';
 import { type PrepareOptions, prepareReview } from './prepare-review.js';
-import { withFlags } from './review-hash.js';
 
 /** Plain data (structured-clone safe): crosses the worker boundary as is. */
 export type PreparedRecord =
   | {
       readonly ok: true;
-      /** Hashed with its content flags; re-hashed only if the duplicate detector adds a flag. */
+      /**
+       * With its content flags; `contentHash` is still empty: the ingest main thread hashes it once the batch's
+       * duplicate flags are known, and computes the duplicate signature — work moved there because the prepare
+       * worker is the busier thread (docs/ingest.md, throughput).
+       */
       readonly review: Review;
-      readonly dedupKey: string;
-      readonly signature: TextSignature;
     }
   | { readonly ok: false; readonly rejection: Rejection };
 
@@ -39,13 +39,7 @@ export function prepareBatch(
       results[i] = { ok: false, rejection: prepared.rejection };
       continue;
     }
-    const review = withFlags(prepared.review, prepared.review.flags ?? []);
-    results[i] = {
-      ok: true,
-      review,
-      dedupKey: prepared.dedupKey,
-      signature: textSignature(prepared.dedupKey, review.userId),
-    };
+    results[i] = { ok: true, review: prepared.review };
   }
   return results;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Review } from '../domain/review.js';
 
 /**
@@ -9,6 +9,7 @@ import type { Review } from '../domain/review.js';
 export function withFlags(review: Review, flags: NonNullable<Review['flags']>): Review {
   const { contentHash: _ignored, flags: _old, ...stored } = review;
   const reasons = flags.map((flag) => flag.reason);
-  const contentHash = createHash('sha1').update(JSON.stringify(stored)).update(reasons.join(',')).digest('base64url');
+  // One-shot hash() of the concatenation: the same digest as two update() calls, without a Hash object.
+  const contentHash = hash('sha1', JSON.stringify(stored) + reasons.join(','), 'base64url');
   return { ...stored, contentHash, flags };
 }

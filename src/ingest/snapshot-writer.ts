@@ -7,11 +7,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Table as ArrowTable, Int32, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import { Table as ArrowTable, tableToIPC } from 'apache-arrow';
 import type { Kysely } from 'kysely';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import type { Review } from '../domain/review.js';
 import type { Database } from '../store/schema.js';
+import { int32Vector, utf8Vector } from './arrow-columns.js';
 import type { ExpectationSuiteResult } from './expectations/batch-expectations.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -81,8 +82,8 @@ export class SnapshotWriter {
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
     this.buffer = [];
-    const text = (pick: (r: Review) => string | null) => vectorFromArray(rows.map(pick), new Utf8());
-    const int = (pick: (r: Review) => number) => vectorFromArray(rows.map(pick), new Int32());
+    const text = (pick: (r: Review) => string | null) => utf8Vector(rows.map(pick));
+    const int = (pick: (r: Review) => number) => int32Vector(rows.map(pick));
     const arrow = new ArrowTable({
       review_id: text((r) => r.reviewId),
       product_id: text((r) => r.productId),

@@ -1,8 +1,15 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Review } from '../domain/review.js';
-import type { Database, RejectsTable } from './schema.js';
+import {
+  inReviewBatch,
+  type ProductRow,
+  type RejectRow,
+  type ReviewRow,
+  type SignatureWrites,
+} from './review-batch-ops.js';
+import type { Database } from './schema.js';
 
-export type RejectRow = Omit<RejectsTable, 'id'>;
+export type { RejectRow, SignatureWrites } from './review-batch-ops.js';
 
 export interface BatchOutcome {
   readonly inserted: number;
@@ -15,7 +22,7 @@ export interface BatchOutcome {
   readonly changedProductIds: readonly string[];
 }
 
-function toRow(review: Review, runId: string, now: string) {
+function toRow(review: Review, runId: string, now: string): ReviewRow {
   return {
     review_id: review.reviewId,
     product_id: review.productId,
@@ -40,7 +47,8 @@ function toRow(review: Review, runId: string, now: string) {
 }
 
 /**
- * Upserts one batch of reviews (unique ids within the batch) and its rejects in one transaction.
+ * Upserts one batch of reviews (unique ids within the batch), its rejects and the batch's text signatures
+ * (duplicate detection) in one transaction.
  * Idempotent: a review whose content hash is unchanged is not rewritten and does not bump its product's
  * revision, so re-ingesting the same file changes nothing downstream.
  */
@@ -49,22 +57,11 @@ export async function writeReviewBatch(
   runId: string,
   reviews: readonly Review[],
   rejects: readonly RejectRow[],
+  signatures: SignatureWrites = { deleted: [], added: [] },
 ): Promise<BatchOutcome> {
   const now = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const existing = new Map<string, { content_hash: string; last_seen_run: string }>();
-    if (reviews.length > 0) {
-      const rows = await trx
-        .selectFrom('reviews')
-        .select(['review_id', 'content_hash', 'last_seen_run'])
-        .where(
-          'review_id',
-          'in',
-          reviews.map((r) => r.reviewId),
-        )
-        .execute();
-      for (const row of rows) existing.set(row.review_id, row);
-    }
+  return inReviewBatch(db, async (ops) => {
+    const existing = reviews.length > 0 ? await ops.existing(reviews.map((r) => r.reviewId)) : new Map();
 
     const toInsert: Review[] = [];
     const toUpdate: Review[] = [];
@@ -78,72 +75,39 @@ export async function writeReviewBatch(
       else unchangedIds.push(review.reviewId);
     }
 
-    // 20 columns per row: 500 rows stay under SQLite's 32,766 bound-parameter limit.
-    for (let i = 0; i < toInsert.length; i += 500) {
-      await trx
-        .insertInto('reviews')
-        .values(toInsert.slice(i, i + 500).map((review) => toRow(review, runId, now)))
-        .execute();
-    }
-    for (const review of toUpdate) {
-      const { review_id, ...changes } = toRow(review, runId, now);
-      await trx.updateTable('reviews').set(changes).where('review_id', '=', review_id).execute();
-    }
-    for (let i = 0; i < unchangedIds.length; i += 1000) {
-      await trx
-        .updateTable('reviews')
-        .set({ last_seen_run: runId })
-        .where('review_id', 'in', unchangedIds.slice(i, i + 1000))
-        .execute();
-    }
+    await ops.insertReviews(toInsert.map((review) => toRow(review, runId, now)));
+    await ops.updateReviews(toUpdate.map((review) => toRow(review, runId, now)));
+    await ops.markSeen(unchangedIds, runId);
 
-    const changedProducts = new Map<string, Review>();
-    for (const review of [...toInsert, ...toUpdate]) changedProducts.set(review.productId, review);
-    for (const review of changedProducts.values()) {
-      await trx
-        .insertInto('products')
-        .values({
-          product_id: review.productId,
-          product_name: review.productName,
-          category: review.category,
-          revision: 1,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc.column('product_id').doUpdateSet({
-            revision: sql`products.revision + 1`,
-            product_name: sql`coalesce(excluded.product_name, products.product_name)`,
-            category: sql`coalesce(excluded.category, products.category)`,
-            updated_at: now,
-          }),
-        )
-        .execute();
+    // The last name and category any written review of the product gives (as if upserted review by review, so
+    // the result does not depend on the batch size).
+    const changedProducts = new Map<string, ProductRow>();
+    for (const review of [...toInsert, ...toUpdate]) {
+      const known = changedProducts.get(review.productId);
+      changedProducts.set(review.productId, {
+        product_id: review.productId,
+        product_name: review.productName ?? known?.product_name ?? null,
+        category: review.category ?? known?.category ?? null,
+        updated_at: now,
+      });
     }
+    await ops.upsertProducts([...changedProducts.values()]);
 
     // Flags of reviews written in this batch (inserted or changed) are recorded with their reason.
-    const flagRows = [...toInsert, ...toUpdate].flatMap((review) =>
-      (review.flags ?? []).map((flag) => ({
-        review_id: review.reviewId,
-        product_id: review.productId,
-        run_id: runId,
-        reason: flag.reason,
-        detail: flag.detail,
-        created_at: now,
-      })),
+    await ops.insertFlags(
+      [...toInsert, ...toUpdate].flatMap((review) =>
+        (review.flags ?? []).map((flag) => ({
+          review_id: review.reviewId,
+          product_id: review.productId,
+          run_id: runId,
+          reason: flag.reason,
+          detail: flag.detail,
+          created_at: now,
+        })),
+      ),
     );
-    for (let i = 0; i < flagRows.length; i += 1000) {
-      await trx
-        .insertInto('review_flags')
-        .values(flagRows.slice(i, i + 1000))
-        .execute();
-    }
-
-    for (let i = 0; i < rejects.length; i += 500) {
-      await trx
-        .insertInto('rejects')
-        .values(rejects.slice(i, i + 500))
-        .execute();
-    }
+    await ops.insertRejects(rejects);
+    await ops.writeSignatures(signatures);
 
     return {
       inserted: toInsert.length,

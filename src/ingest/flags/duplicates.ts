@@ -10,9 +10,11 @@
  *    words, default 10): "Great product!" from many customers is normal in a shop, not spam,
  *  - near_duplicate: SimHash within Hamming distance 3 of a recent review, distinctive texts only.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { SignatureWrites } from '../../store/review-batch-ops.js';
 import type { Database } from '../../store/schema.js';
+import { firstWithHash, storedVerdicts, writeTextSignatures } from '../../store/text-signatures.js';
 import { dedupKey } from '../clean-text.js';
 import type { Flag } from './flag-reasons.js';
 import { DEFAULT_NEAR_DUPLICATE_WINDOW, NearDuplicateIndex } from './near-duplicate-index.js';
@@ -63,9 +65,8 @@ interface Earlier {
   product_id: string;
 }
 
-const IN_LIMIT = 900;
-
-const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
+// One-shot hash(): no Hash object per call (three hashes per review on the ingest hot path).
+const sha1 = (text: string) => hash('sha1', text, 'base64url');
 
 export function textSignature(key: string, userId: string | null): TextSignature {
   return {
@@ -135,57 +136,47 @@ export class DuplicateDetector {
 
   /** Flags duplicates in one batch (against the store and earlier reviews of the batch); stores new signatures. */
   async flag(inputs: readonly SignatureInput[]): Promise<Map<string, Flag>> {
+    const { flags, signatures } = await this.judge(inputs);
+    await writeTextSignatures(this.db, signatures);
+    return flags;
+  }
+
+  /**
+   * Flags duplicates in one batch and returns the signature writes instead of storing them, so the caller can
+   * commit them in the same transaction as the batch's reviews (ingest.ts). Call in input order, and store
+   * each batch's writes before judging the next.
+   */
+  async judge(inputs: readonly SignatureInput[]): Promise<{ flags: Map<string, Flag>; signatures: SignatureWrites }> {
     if (!this.warmed) await this.warm();
     const flags = new Map<string, Flag>();
-    if (inputs.length === 0) return flags;
+    if (inputs.length === 0) return { flags, signatures: { deleted: [], added: [] } };
     const signatures = inputs.map(signatureOf);
 
     // Re-ingest: a review already signed keeps the verdict made when it was first seen (first seen = original).
     const known = new Map<string, Flag | null>();
     const changed: string[] = [];
-    const byText = new Map<string, Earlier>();
-    const byUser = new Map<string, Earlier>();
-    for (let i = 0; i < signatures.length; i += IN_LIMIT) {
-      const part = signatures.slice(i, i + IN_LIMIT);
-      const self = new Map(part.map((s) => [s.review_id, s]));
-      for (const row of await this.db
-        .selectFrom('text_signatures')
-        .select(['review_id', 'text_hash', 'verdict', 'verdict_detail'])
-        .where('review_id', 'in', [...self.keys()])
-        .execute()) {
-        // An edited text is judged again (its old signature is replaced below).
-        if (self.get(row.review_id)!.text_hash !== row.text_hash) {
-          changed.push(row.review_id);
-          continue;
-        }
-        known.set(
-          row.review_id,
-          row.verdict === '' ? null : { reason: row.verdict as Flag['reason'], detail: row.verdict_detail },
-        );
+    const self = new Map(signatures.map((s) => [s.review_id, s]));
+    for (const row of await storedVerdicts(this.db, [...self.keys()])) {
+      // An edited text is judged again (its old signature is replaced below).
+      if (self.get(row.review_id)!.text_hash !== row.text_hash) {
+        changed.push(row.review_id);
+        continue;
       }
-      const distinctive = [...new Set(part.filter((s) => s.words >= this.minWords).map((s) => s.text_hash))];
-      if (distinctive.length > 0) {
-        for (const row of await this.db
-          .selectFrom('text_signatures')
-          .select(['review_id', 'product_id', 'text_hash'])
-          .where('text_hash', 'in', distinctive)
-          .orderBy('review_id')
-          .execute()) {
-          if (!byText.has(row.text_hash)) byText.set(row.text_hash, row);
-        }
-      }
-      const userHashes = [...new Set(part.flatMap((s) => (s.user_hash === null ? [] : [s.user_hash])))];
-      if (userHashes.length > 0) {
-        for (const row of await this.db
-          .selectFrom('text_signatures')
-          .select(['review_id', 'product_id', 'user_hash'])
-          .where('user_hash', 'in', userHashes)
-          .orderBy('review_id')
-          .execute()) {
-          if (row.user_hash !== null && !byUser.has(row.user_hash)) byUser.set(row.user_hash, row);
-        }
-      }
+      known.set(
+        row.review_id,
+        row.verdict === '' ? null : { reason: row.verdict as Flag['reason'], detail: row.verdict_detail },
+      );
     }
+    const byText = new Map<string, Earlier>(
+      await firstWithHash(this.db, 'text_hash', [
+        ...new Set(signatures.filter((s) => s.words >= this.minWords).map((s) => s.text_hash)),
+      ]),
+    );
+    const byUser = new Map<string, Earlier>(
+      await firstWithHash(this.db, 'user_hash', [
+        ...new Set(signatures.flatMap((s) => (s.user_hash === null ? [] : [s.user_hash]))),
+      ]),
+    );
 
     for (const self of signatures) {
       const distinctive = self.words >= this.minWords;
@@ -210,29 +201,19 @@ export class DuplicateDetector {
       if (distinctive && !known.has(self.review_id)) this.index.add(self.hash, self.review_id);
     }
 
-    if (changed.length > 0) {
-      await this.db.deleteFrom('text_signatures').where('review_id', 'in', changed).execute();
-    }
-    const fresh = signatures.filter((s) => !known.has(s.review_id));
-    // 9 columns per row: 500 rows stay under SQLite's bound-parameter limit.
-    for (let i = 0; i < fresh.length; i += 500) {
-      await this.db
-        .insertInto('text_signatures')
-        .values(
-          fresh.slice(i, i + 500).map(({ review_id, product_id, user_id, text_hash, user_hash, simhash, words }) => ({
-            review_id,
-            product_id,
-            user_id,
-            text_hash,
-            user_hash,
-            simhash,
-            words,
-            verdict: flags.get(review_id)?.reason ?? '',
-            verdict_detail: flags.get(review_id)?.detail ?? '',
-          })),
-        )
-        .execute();
-    }
-    return flags;
+    const added = signatures
+      .filter((s) => !known.has(s.review_id))
+      .map(({ review_id, product_id, user_id, text_hash, user_hash, simhash, words }) => ({
+        review_id,
+        product_id,
+        user_id,
+        text_hash,
+        user_hash,
+        simhash,
+        words,
+        verdict: flags.get(review_id)?.reason ?? '',
+        verdict_detail: flags.get(review_id)?.detail ?? '',
+      }));
+    return { flags, signatures: { deleted: changed, added } };
   }
 }

@@ -1,0 +1,91 @@
+/**
+ * Lookups in `text_signatures` for duplicate detection (ingest/flags/duplicates.ts), one batch at a time.
+ * On SQLite they run as indexed point queries on statements prepared once (sqlite-native.ts): an IN list
+ * of a batch's hashes is new SQL text for every batch, and preparing it cost more than the lookups.
+ * Writes go with the batch's reviews (review-batch-ops.ts `writeSignatures`).
+ */
+import type { Kysely } from 'kysely';
+import { inReviewBatch, type SignatureWrites } from './review-batch-ops.js';
+import type { Database } from './schema.js';
+import { cachedStatement, nativeSqlite } from './sqlite-native.js';
+
+export interface StoredVerdict {
+  review_id: string;
+  text_hash: string;
+  verdict: string;
+  verdict_detail: string;
+}
+
+/** The earliest stored review (smallest id) with a given hash. */
+export interface FirstWithHash {
+  review_id: string;
+  product_id: string;
+}
+
+const IN_LIMIT = 900;
+
+function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** Stored signatures (hash and verdict) of these reviews. */
+export async function storedVerdicts(db: Kysely<Database>, reviewIds: readonly string[]): Promise<StoredVerdict[]> {
+  const sqlite = nativeSqlite(db);
+  if (sqlite) {
+    const statement = cachedStatement(
+      sqlite,
+      'select review_id, text_hash, verdict, verdict_detail from text_signatures where review_id = ?',
+    );
+    return reviewIds.flatMap((id) => (statement.get(id) as StoredVerdict | undefined) ?? []);
+  }
+  const rows: StoredVerdict[] = [];
+  for (const ids of slices(reviewIds, IN_LIMIT)) {
+    rows.push(
+      ...(await db
+        .selectFrom('text_signatures')
+        .select(['review_id', 'text_hash', 'verdict', 'verdict_detail'])
+        .where('review_id', 'in', ids)
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** For each hash stored in `column`, the earliest review carrying it. */
+export async function firstWithHash(
+  db: Kysely<Database>,
+  column: 'text_hash' | 'user_hash',
+  hashes: readonly string[],
+): Promise<Map<string, FirstWithHash>> {
+  const first = new Map<string, FirstWithHash>();
+  const sqlite = nativeSqlite(db);
+  if (sqlite) {
+    const statement = cachedStatement(
+      sqlite,
+      `select review_id, product_id from text_signatures where ${column} = ? order by review_id limit 1`,
+    );
+    for (const hash of hashes) {
+      const row = statement.get(hash) as FirstWithHash | undefined;
+      if (row) first.set(hash, row);
+    }
+    return first;
+  }
+  for (const part of slices(hashes, IN_LIMIT)) {
+    const rows = await db
+      .selectFrom('text_signatures')
+      .select(['review_id', 'product_id', column])
+      .where(column, 'in', part)
+      .orderBy('review_id')
+      .execute();
+    for (const row of rows) {
+      const hash = row[column as 'text_hash'];
+      if (!first.has(hash)) first.set(hash, { review_id: row.review_id, product_id: row.product_id });
+    }
+  }
+  return first;
+}
+
+/** Signature writes on their own (outside an ingest batch): one transaction. */
+export function writeTextSignatures(db: Kysely<Database>, writes: SignatureWrites): Promise<void> {
+  return inReviewBatch(db, (ops) => ops.writeSignatures(writes));
+}
