@@ -6,18 +6,9 @@
 //
 // Needs `npm run build`. Variants are inference parameters of a builtin model version (what the registry stores)
 // or salience weights with one feature zeroed.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-
-const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('cli/main.js', dist))) {
-  console.error('bench:builtin needs the compiled code: run `npm run build` first');
-  process.exit(1);
-}
-const { evaluateDataset } = await import(new URL('evaluate/run-eval.js', dist));
-const { readDataset } = await import(new URL('evaluate/datasets.js', dist));
-const { builtinDefault } = await import(new URL('registry/model-version.js', dist));
-const { DEFAULT_SALIENCE_WEIGHTS } = await import(new URL('summarize/salience.js', dist));
+import { builtinDefault, DEFAULT_SALIENCE_WEIGHTS, evaluateDataset, readDataset } from './builtin-modules.mjs';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

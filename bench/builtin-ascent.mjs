@@ -10,12 +10,13 @@
 //     [--rounds=2] [--steps='{"consensus":0.5,…}']
 import { basename } from 'node:path';
 
-const dist = new URL('../dist/', import.meta.url);
-const { evaluateDataset } = await import(new URL('evaluate/run-eval.js', dist));
-const { readDataset } = await import(new URL('evaluate/datasets.js', dist));
-const { builtinDefault } = await import(new URL('registry/model-version.js', dist));
-const { bootstrapCi95 } = await import(new URL('evaluate/metrics/bootstrap.js', dist));
-const { DEFAULT_SALIENCE_WEIGHTS } = await import(new URL('summarize/salience.js', dist));
+import {
+  bootstrapCi95,
+  builtinDefault,
+  DEFAULT_SALIENCE_WEIGHTS,
+  evaluateDataset,
+  readDataset,
+} from './builtin-modules.mjs';
 
 const arg = (name, fallback) => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));

@@ -7,11 +7,7 @@
 //   npm run build && node bench/builtin-cv.mjs A.dev.jsonl B.dev.jsonl [--grid='[{"overviewWords":40},…]']
 import { basename } from 'node:path';
 
-const dist = new URL('../dist/', import.meta.url);
-const { evaluateDataset } = await import(new URL('evaluate/run-eval.js', dist));
-const { readDataset } = await import(new URL('evaluate/datasets.js', dist));
-const { builtinDefault } = await import(new URL('registry/model-version.js', dist));
-const { bootstrapCi95 } = await import(new URL('evaluate/metrics/bootstrap.js', dist));
+import { bootstrapCi95, builtinDefault, evaluateDataset, readDataset } from './builtin-modules.mjs';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const gridArg = process.argv.find((a) => a.startsWith('--grid='));

@@ -7,33 +7,14 @@
  * signatures commit or vanish together.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database, RejectsTable, TextSignaturesTable } from './schema.js';
+import type { Database, RejectsTable, ReviewsTable, TextSignaturesTable } from './schema.js';
 import { cachedStatement, inNativeTransaction, nativeSqlite } from './sqlite-native.js';
 
 export type RejectRow = Omit<RejectsTable, 'id'>;
 export type TextSignatureRow = TextSignaturesTable;
 
-export interface ReviewRow {
-  review_id: string;
-  product_id: string;
-  star_rating: number;
-  title: string | null;
-  review_text: string;
-  created_at: string;
-  user_id: string | null;
-  helpful_votes: number;
-  verified_purchase: number;
-  language: string;
-  language_source: string;
-  category: string | null;
-  product_name: string | null;
-  metadata: string;
-  content_hash: string;
-  indexed_hash: null;
-  last_seen_run: string;
-  ingested_at: string;
-  flags: string;
-}
+/** A review as the batch writes it: every column written, the index hash always reset (re-index needed). */
+export type ReviewRow = Omit<ReviewsTable, 'indexed_hash' | 'flags'> & { indexed_hash: null; flags: string };
 
 export interface ProductRow {
   product_id: string;
