@@ -108,8 +108,9 @@ export async function ingest(
   const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
   const duplicateDetector = new DuplicateDetector(db, options);
   const batchChecks = new BatchChecks(db, options.runId, options);
-  // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts).
-  const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap() : null;
+  // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts). Its live
+  // heap is small (no language models), so a 16 MB headroom costs little CPU and keeps 1M reviews under 500 MB.
+  const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap(16 * 1024 * 1024) : null;
   let batch = new Map<string, { review: Review; position: number; raw: string }>();
   let rejects: RejectRow[] = [];
 
