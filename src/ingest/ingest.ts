@@ -222,10 +222,7 @@ export async function ingest(
   // queued on top, or the workers idle through every flush (with 3 chunks for a 5,000-review batch the two
   // threads overlapped so little that the wall time was the sum of their CPU times, not the larger one).
   const workers = options.prepareWorkers ?? 0;
-  const maxInFlight = Math.max(
-    1,
-    workers === 0 ? 0 : Math.ceil(batchSize / PREPARE_CHUNK) + workers * CHUNKS_IN_FLIGHT_PER_WORKER,
-  );
+  const maxInFlight = workers === 0 ? 1 : Math.ceil(batchSize / PREPARE_CHUNK) + workers * CHUNKS_IN_FLIGHT_PER_WORKER;
   let items: SourceItem[] = [];
   let records: Record<string, unknown>[] = [];
   const submit = async () => {

@@ -112,10 +112,19 @@ function restrictTo(values: Float64Array, allowed: readonly boolean[] | undefine
   return values;
 }
 
-/** Per SUPPORTED_LANGUAGES index: is it one of `languages`? undefined = all are. */
+const masks = new WeakMap<readonly Language[], readonly boolean[] | undefined>();
+
+/**
+ * Per SUPPORTED_LANGUAGES index: is it one of `languages`? undefined = all are. Memoised per array: ingest
+ * passes the same configured array for every review.
+ */
 function allowedMask(languages: readonly Language[] | undefined): readonly boolean[] | undefined {
-  if (!languages || SUPPORTED_LANGUAGES.every((language) => languages.includes(language))) return undefined;
-  return SUPPORTED_LANGUAGES.map((language) => languages.includes(language));
+  if (!languages) return undefined;
+  if (!masks.has(languages)) {
+    const mask = SUPPORTED_LANGUAGES.map((language) => languages.includes(language));
+    masks.set(languages, mask.every(Boolean) ? undefined : mask);
+  }
+  return masks.get(languages);
 }
 
 /** Index of the largest positive value, −1 when none is positive. */
@@ -191,8 +200,9 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   // Sentence-length texts with a clear function-word majority skip the n-gram detector (~60 µs).
   if (letters >= SECOND_OPINION_LETTERS) {
     const clear = functionWordLanguage(sample);
-    if (clear && (!allowed || options.languages!.includes(clear)))
+    if (clear && (!allowed || allowed[SUPPORTED_LANGUAGES.indexOf(clear)])) {
       return { language: clear, confidence: 1, reliable: true };
+    }
   }
 
   const eld = letters > 0 ? restrictTo(eldScores(sample), allowed, 0) : undefined;

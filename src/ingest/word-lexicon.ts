@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { type Language, SUPPORTED_LANGUAGES } from '../domain/languages.js';
 import { packagePath } from '../package-root.js';
+import { sortedIncludes } from '../util/sorted-search.js';
 
 /** FNV-1a over the UTF-16 code units of the NFC, lower-cased word; the build script uses the same function. */
 export function wordHash(word: string): number {
@@ -45,19 +46,6 @@ function load(): (Uint32Array | undefined)[] {
   return lexicons;
 }
 
-function contains(sorted: Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const probe = sorted[mid]!;
-    if (probe === value) return true;
-    if (probe < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 const WORD = /\p{L}+/gu;
 
 /**
@@ -71,7 +59,7 @@ export function lexiconShares(text: string): Float64Array {
   for (const match of text.toLowerCase().matchAll(WORD)) {
     words++;
     const hash = wordHash(match[0]);
-    for (let i = 0; i < all.length; i++) if (all[i] && contains(all[i]!, hash)) shares[i]! += 1;
+    for (let i = 0; i < all.length; i++) if (all[i] && sortedIncludes(all[i]!, hash)) shares[i]! += 1;
   }
   if (words > 0) for (let i = 0; i < shares.length; i++) shares[i]! /= words;
   return shares;

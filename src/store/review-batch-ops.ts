@@ -7,7 +7,14 @@
  * signatures commit or vanish together.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database, RejectsTable, ReviewsTable, TextSignaturesTable } from './schema.js';
+import type {
+  Database,
+  ProductsTable,
+  RejectsTable,
+  ReviewFlagsTable,
+  ReviewsTable,
+  TextSignaturesTable,
+} from './schema.js';
 import { cachedStatement, inNativeTransaction, nativeSqlite } from './sqlite-native.js';
 
 export type RejectRow = Omit<RejectsTable, 'id'>;
@@ -16,21 +23,10 @@ export type TextSignatureRow = TextSignaturesTable;
 /** A review as the batch writes it: every column written, the index hash always reset (re-index needed). */
 export type ReviewRow = Omit<ReviewsTable, 'indexed_hash' | 'flags'> & { indexed_hash: null; flags: string };
 
-export interface ProductRow {
-  product_id: string;
-  product_name: string | null;
-  category: string | null;
-  updated_at: string;
-}
+/** The columns a batch writes; `revision` is bumped by the write itself. */
+export type ProductRow = Omit<ProductsTable, 'revision'>;
 
-export interface FlagRow {
-  review_id: string;
-  product_id: string;
-  run_id: string;
-  reason: string;
-  detail: string;
-  created_at: string;
-}
+export type FlagRow = Omit<ReviewFlagsTable, 'id'>;
 
 /** Signatures to replace (edited texts) and to add, decided by the duplicate detector for one batch. */
 export interface SignatureWrites {

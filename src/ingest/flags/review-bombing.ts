@@ -3,6 +3,7 @@
  * own baseline (a bestseller with 50 one-star reviews a day is not bombed by 60; a niche product with one a
  * month is by 12). Pure detection here; review-bombing-pass.ts applies it to the store after a batch.
  */
+import { lowerBound, upperBound } from '../../util/sorted-search.js';
 
 export interface ReviewBombingOptions {
   /** Length of the burst window in hours (default 24). */
@@ -77,28 +78,4 @@ export function findReviewBombing(product: ProductRatings, options: ReviewBombin
     }
   }
   return flagged;
-}
-
-/** First index whose value is ≥ value (sorted ascending). */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose value is > value (sorted ascending). */
-function upperBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
