@@ -9,6 +9,8 @@
  */
 import type { PiiDetector, PiiSpan } from '../pii.js';
 
+// A redaction placeholder counts as a word glued to a number ("4[ADDRESS]"): it stands for the text that was
+// there, which kept the number from matching before, so a second pass must not match it either (idempotence).
 const W = "\\p{Lu}[\\p{L}'’.-]*"; // a capitalised word
 const w = "[\\p{L}][\\p{L}'’.-]*"; // any word
 // A name word that does not end a sentence: "5 weeks. Way too noisy" is not "5 Weeks Way".
@@ -43,24 +45,24 @@ const PATTERNS: RegExp[] = [
   // 14 Crown Street / 1668 Glyn St / 2202 Rissik St / 3911 fourth avenue. At least one name word, and a
   // capitalised street word unless it is unambiguous ("2 way speaker", "3 place settings" stay).
   new RegExp(
-    `(?<![\\p{L}\\p{N}])${NUM},?\\s+(?:${wInside}\\s+){1,3}(?:${titleCase(SUFFIX_WORDS)}|street|road|avenue|lane|boulevard|straße|strasse)(?![\\p{L}])`,
+    `(?<![\\p{L}\\p{N}\\]])${NUM},?\\s+(?:${wInside}\\s+){1,3}(?:${titleCase(SUFFIX_WORDS)}|street|road|avenue|lane|boulevard|straße|strasse)(?![\\p{L}])`,
     'gu',
   ),
   // 12 rue de la Paix / 5 bis, avenue Foch / 10 Via Roma
-  new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${PREFIX_WORDS})\\s+(?:${w}\\s?){1,5}`, 'giu'),
+  new RegExp(`(?<![\\p{L}\\p{N}\\]])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${PREFIX_WORDS})\\s+(?:${w}\\s?){1,5}`, 'giu'),
   // Via Roma 12 / Calle Mayor, 5 / ul. Miła 53 / Avenue Teboulbi 137
   new RegExp(
-    `(?<![\\p{L}])(?:${PREFIX_WORDS}|${titleCase(PREFIX_WORDS)})\\s+(?:(?:de|del|de la|des|du|della|delle|dello|degli|di|dei|do|dos|da|das|van|der|la|le|los|las|y)\\s+)?(?:${W}\\s+){0,3}${W},?\\s+(?:n[º°o.]\\s*)?${NUM}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}])(?:${PREFIX_WORDS}|${titleCase(PREFIX_WORDS)})\\s+(?:(?:de|del|de la|des|du|della|delle|dello|degli|di|dei|do|dos|da|das|van|der|la|le|los|las|y)\\s+)?(?:${W}\\s+){0,3}${W},?\\s+(?:n[º°o.]\\s*)?${NUM}(?![\\p{L}\\p{N}\\[])`,
     'gu',
   ),
   // Hauptstraße 5 / Kerkstraat 12a / Søndergade 52 / Brucker Bundesstrasse 31
   // (case-sensitive: the optional word before must really be capitalised, "an Hauptstraße 5" keeps "an")
-  new RegExp(`(?<![\\p{L}])(?:${W}[ \\t]+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}])`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:${W}[ \\t]+)?\\p{L}+${GLUED}\\s+${NUM}(?![\\p{L}\\p{N}\\[])`, 'gu'),
   // Crown St (no number) after a number is covered above; "Glyn St." without a number is too vague.
   // Unit and box lines
   /(?<![\p{L}])(?:suite|apt\.?|apartment|unit|flat|p\.?\s?o\.?\s?box|postbox|postfach|boîte postale|bp|psc)\s+\d{1,6}(?:,?\s+box\s+\d{1,6})?(?![\p{N}])/giu,
   // UK postcode: "SW1A 1AA", "M1 1AE"
-  /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}\]])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\p{N}[])/gu,
   // PL postcode + place: "00-950 Warszawa"
   /(?<![\p{L}\p{N}-])\d{2}-\d{3}\s+\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}+)?/gu,
   // US military addresses: "APO AA 42323", optionally after a ship/unit line ("USNS Bergman\nFPO AE 12382").
@@ -71,7 +73,7 @@ const PATTERNS: RegExp[] = [
 /** Cues that are unambiguous about an address follow: a capitalised clause is enough. */
 const STRONG_CUE = /address|adres|anschrift|dirección|indirizzo|lives|wohnt|habite|vive|abita|woont|mieszka/i;
 const CUES =
-  /(?:\baddress(?:es)?\b|\bAdresse\b|\bAnschrift\b|\bdirección\b|\bindirizzo\b|\badres\b|\badresem?\b|\blives (?:on|at)\b|\bwohnt (?:in der|in|an der|am)\b|\bhabite (?:au|à|rue)\b|\bvive en\b|\babita in\b|\bwoont (?:aan|op)\b|\bmieszka (?:na|przy)\b|\bmeet (?:me|you) at\b|\bdrops you off at\b|\bsend (?:it|a new one|them)? ?to\b|\breturn to\b|\btaxi to\b|\bit'?s in\b|\boffice is at\b|\bit is\b(?= \d)|\bit is\b(?= the corner of)|(?:^|(?<=\n)|\band\b)(?=\s*the corner of (?:ul\.\s|rue\s|via\s)?[A-Z\d][^\n,;]{1,40} and [A-Z\d])|\brestaurant is at\b|\bUser:)(?:[:\s]+|(?=the corner of))/gi;
+  /(?:\baddress(?:es)?\b|\bAdresse\b|\bAnschrift\b|\bdirección\b|\bindirizzo\b|\badres\b|\badresem?\b|\blives (?:on|at)\b|\bwohnt (?:in der|in|an der|am)\b|\bhabite (?:au|à|rue)\b|\bvive en\b|\babita in\b|\bwoont (?:aan|op)\b|\bmieszka (?:na|przy)\b|\bmeet (?:me|you) at\b|\bdrops you off at\b|\bsend (?:it|a new one|them)? ?to\b|\breturn to\b|\btaxi to\b|\bit'?s in\b|\boffice is at\b|\bit is\b(?= \d)|\bit is\b(?= the corner of)|(?:^|(?<=\n)|\band\b)(?=\s*the corner of )|\brestaurant is at\b|\bUser:)(?:[:\s]+|(?=the corner of))/gi;
 const CROSSING = /^[Tt]he corner of (?:(?:ul|rue|via)\.?\s)?[\p{Lu}\d][^\n,;]* and [\p{Lu}\d]/u;
 const CLAUSE_END = /[\n;!?]|\.(?:\s|$)(?!\d)|,\s(?=\p{Ll})/u;
 
@@ -101,7 +103,8 @@ function cueSpans(text: string): PiiSpan[] {
     // Placeholders of an earlier pass ("address: [ADDRESS]") are not an address: redaction is idempotent.
     const content = core.replace(/\[[A-Z_]{2,20}\]/g, '');
     if (content.trim().length < 3 || !/[\p{Lu}\d]/u.test(content)) continue;
-    // Case matters here and CUES is case-insensitive: "the corner of the 2 boxes … and Amazon" is no crossing.
+    // A crossing names two places that start with a capital or digit. Case matters, and CUES is case-insensitive:
+    // "the corner of the 2 boxes … and Amazon" is no crossing.
     if (/^the corner of/i.test(core) && !CROSSING.test(core)) continue;
     if (!/\d/.test(content) && !STRONG_CUE.test(m[0])) continue;
     spans.push({ type: 'ADDRESS', start: start + offset, end: start + offset + core.length });
@@ -111,7 +114,7 @@ function cueSpans(text: string): PiiSpan[] {
 
 /** A following address line: postcode/place/country/unit, short, starts with a capital or digit. */
 const NEXT_LINE =
-  /^[\s,]*(?:\n[\s?•·*]*)?(?:(?:suite|apt\.?|unit|flat)\s+\d+|(?:\p{L}{2,3}|\d{2})\s+\d{4,5}(?![\p{L}\p{N}])|(?:\d{4,5}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})?\s*(?:\p{Lu}[\p{L}'’.-]*|\d{4,5})(?:[ -](?:(?:de|del|do|da|di|nad|pod|an|am|la|le|sur|sul|upon|on)[ ](?=\p{Lu}))?(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\)|\d{4,5}|[A-Z]{2})){0,3})/u;
+  /^[\s,]*(?:\n[\s?•·*]*)?(?:(?:suite|apt\.?|unit|flat)\s+\d+|(?:\p{L}{2,3}|\d{2})\s+\d{4,5}(?![\p{L}\p{N}[])|(?:\d{4,5}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})?\s*(?:\p{Lu}[\p{L}'’.-]*|\d{4,5})(?:[ -](?:(?:de|del|do|da|di|nad|pod|an|am|la|le|sur|sul|upon|on)[ ](?=\p{Lu}))?(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\)|\d{4,5}|[A-Z]{2})){0,3})/u;
 
 /** A unit line ends the span: what follows on the same line is the place ("Apt. 892 GUÉRET LI"). */
 const ENDS_WITH_UNIT = /(?:suite|apt\.?|apartment|unit|flat)\s+\d{1,6}$/i;
