@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanReviewText, dedupKey, htmlToText, normalizeText } from './clean-text.js';
+import { cleanReviewText, dedupKey, htmlToText, keyWordCount, normalizeText } from './clean-text.js';
 
 describe('htmlToText', () => {
   it.each([
@@ -167,5 +167,17 @@ describe('cleanReviewText properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('keyWordCount of a dedup key equals its number of space-separated words', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (raw) => {
+        const key = dedupKey(raw);
+        expect(keyWordCount(key)).toBe(key === '' ? 0 : key.split(' ').length);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(keyWordCount('one two three')).toBe(3);
+    expect(keyWordCount('')).toBe(0);
   });
 });

@@ -265,3 +265,14 @@ export function dedupKey(text: string): string {
   if (runStart >= 0) out += out.length > 0 ? ` ${s.slice(runStart)}` : s.slice(runStart);
   return out;
 }
+
+/**
+ * Words in a {@link dedupKey} (single spaces, trimmed), counted without splitting: on the ingest hot path the
+ * array `split` allocates per review was most of the cost of the too-short flag.
+ */
+export function keyWordCount(key: string): number {
+  if (key === '') return 0;
+  let words = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) words++;
+  return words;
+}

@@ -118,4 +118,44 @@ describe('parseIsoDate', () => {
       ),
     );
   });
+
+  /** The general path alone (Date.parse), as parseIsoDate was before the canonical-UTC fast path. */
+  function viaDateParse(text: string, now: number): string | null {
+    const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
+    const time = Date.parse(text);
+    if (Number.isNaN(time) || time > now + 24 * 3600 * 1000) return null;
+    return new Date(time).toISOString();
+  }
+
+  it('the canonical-UTC fast path agrees with Date.parse, invalid calendar dates and times included (property)', () => {
+    const digits = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          fc.oneof(
+            digits(4, 9999),
+            digits(4, 120),
+            digits(4, 2030).filter((y) => y >= '1900'),
+          ),
+          digits(2, 13),
+          digits(2, 32),
+          digits(2, 25),
+          digits(2, 60),
+          digits(2, 60),
+          fc.option(digits(3, 999)),
+        ),
+        ([y, mo, d, h, mi, s, ms]) => {
+          const text = `${y}-${mo}-${d}T${h}:${mi}:${s}${ms === null ? '' : `.${ms}`}Z`;
+          expect(parseIsoDate(text, NOW)).toBe(viaDateParse(text, NOW));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(parseIsoDate('2025-02-29T10:00:00Z', NOW)).toBeNull();
+    expect(parseIsoDate('2024-02-29T10:00:00Z', NOW)).toBe('2024-02-29T10:00:00.000Z');
+    // Years below 1000 take the general path.
+    expect(parseIsoDate('0050-03-04T01:02:03Z', NOW)).toBe('0050-03-04T01:02:03.000Z');
+  });
 });

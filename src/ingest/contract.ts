@@ -79,8 +79,29 @@ function parseRating(value: unknown): ContractRecord['starRating'] | null {
   return number as ContractRecord['starRating'];
 }
 
+/** The UTC form most sources send (and toISOString writes); parsed without Date.parse on the ingest hot path. */
+const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{3})?Z$/;
+
+/** `parseIsoDate` for CANONICAL_UTC text; undefined when the general path must decide (odd years, 24:00, …). */
+function parseCanonicalUtc(text: string, now: number): string | null | undefined {
+  const m = CANONICAL_UTC.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as number[];
+  // Date.UTC maps years 0–99 to 1900–1999, and Date.parse rolls 24:00 over to the next day: leave those to it.
+  if (year! < 1000 || hour! > 23 || minute! > 59 || second! > 59) return undefined;
+  const millis = m[7] ? Number(m[7].slice(1)) : 0;
+  const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!, millis);
+  const date = new Date(time);
+  if (date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day!) return null;
+  if (time > now + FUTURE_TOLERANCE_MS) return null;
+  return m[7] ? text : `${text.slice(0, 19)}.000Z`;
+}
+
 export function parseIsoDate(value: unknown, now = Date.now()): string | null {
-  if (typeof value !== 'string' || !ISO_8601.test(value.trim())) return null;
+  if (typeof value !== 'string') return null;
+  const canonical = parseCanonicalUtc(value, now);
+  if (canonical !== undefined) return canonical;
+  if (!ISO_8601.test(value.trim())) return null;
   const text = value.trim();
   // Date.parse rolls 2025-02-30 over to March 2nd; a calendar date that does not exist is a data error.
   const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];

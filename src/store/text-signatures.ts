@@ -89,3 +89,28 @@ export async function firstWithHash(
 export function writeTextSignatures(db: Kysely<Database>, writes: SignatureWrites): Promise<void> {
   return inReviewBatch(db, (ops) => ops.writeSignatures(writes));
 }
+
+/**
+ * SQLite only (undefined elsewhere): an upper bound of the stored signatures, from the largest rowid — O(log n),
+ * where `count(*)` reads a whole index. Erased reviews leave gaps, so it may overestimate, never under.
+ */
+export function signatureCountBound(db: Kysely<Database>): number | undefined {
+  const sqlite = nativeSqlite(db);
+  if (!sqlite) return undefined;
+  const row = cachedStatement(sqlite, 'select max(rowid) as bound from text_signatures').get() as {
+    bound: number | null;
+  };
+  return row.bound ?? 0;
+}
+
+/** SQLite only: streams every stored text and user hash (one row at a time, nothing held). False elsewhere. */
+export function forEachSignatureHash(
+  db: Kysely<Database>,
+  visit: (textHash: string, userHash: string | null) => void,
+): boolean {
+  const sqlite = nativeSqlite(db);
+  if (!sqlite) return false;
+  const rows = cachedStatement(sqlite, 'select text_hash, user_hash from text_signatures').raw(true).iterate();
+  for (const [textHash, userHash] of rows as Iterable<[string, string | null]>) visit(textHash, userHash);
+  return true;
+}

@@ -82,6 +82,33 @@ describe('duplicate flags', () => {
   });
 });
 
+describe('duplicate lookups with and without the run-scoped hash filters', () => {
+  const stored = Array.from({ length: 12 }, (_, i) =>
+    review(`s${i}`, `u${i}`, `${LONG} and review number ${i} adds its own closing words here`, `p${i}`),
+  );
+
+  it('a small batch on a larger store looks hashes up without scanning the store', async () => {
+    await new DuplicateDetector(store.db).flag(stored);
+    const detector = new DuplicateDetector(store.db);
+    // 2 judged < 12 stored / 4: point lookups only.
+    const flags = await detector.flag([review('x', 'u99', stored[3]!.text), review('y', 'u5', stored[5]!.text, 'p9')]);
+    expect(reasons(flags)).toEqual({ x: 'duplicate', y: 'user_repost' });
+  });
+
+  it('a large batch builds the filters from the stored signatures and still finds every copy', async () => {
+    await new DuplicateDetector(store.db).flag(stored);
+    const detector = new DuplicateDetector(store.db);
+    const copies = stored.map((r, i) => review(`c${i}`, i % 2 === 0 ? `other${i}` : r.userId, r.text, 'p77'));
+    const flags = await detector.flag(copies);
+    expect(Object.values(reasons(flags))).toEqual(copies.map((_, i) => (i % 2 === 0 ? 'duplicate' : 'user_repost')));
+    // Hashes added by this run are in the filters too: a later batch of the same run finds them.
+    const fresh = 'A brand new text that no stored review has, long enough to count as distinctive for sure';
+    expect(reasons(await detector.flag([review('n', 'u40', fresh)]))).toEqual({});
+    const later = await detector.flag([review('z', 'u42', fresh), review('w', 'u40', 'fresh words', 'p3')]);
+    expect(reasons(later)).toEqual({ z: 'duplicate' });
+  });
+});
+
 describe('near-duplicate index', () => {
   const hash = simhash('the battery lasts two full days and the screen stays bright');
   const flipped = (bits: number[]) => {

@@ -1,5 +1,5 @@
 import type { Language } from '../../domain/languages.js';
-import { dedupKey } from '../clean-text.js';
+import { dedupKey, keyWordCount } from '../clean-text.js';
 import { DEFAULT_TOXICITY_THRESHOLD, toxicityScore } from '../toxicity.js';
 
 /**
@@ -34,7 +34,7 @@ export interface GuardOptions {
 export const DEFAULT_MIN_WORDS = 5;
 
 export function wordCount(text: string, key = dedupKey(text)): number {
-  return key === '' ? 0 : key.split(' ').length;
+  return keyWordCount(key);
 }
 
 /** Flags that depend on the review alone: too short, toxic. */
