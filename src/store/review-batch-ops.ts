@@ -41,7 +41,11 @@ export interface ExistingReview {
 
 export interface ReviewBatchOps {
   existing(reviewIds: readonly string[]): Promise<Map<string, ExistingReview>>;
-  insertReviews(rows: readonly ReviewRow[]): Promise<void>;
+  /**
+   * Inserts the rows whose id is not stored yet and returns the ids that were (left untouched). Almost every
+   * review of an ingest is new: the insert's own key check replaces a lookup per review.
+   */
+  insertNewReviews(rows: readonly ReviewRow[]): Promise<Set<string>>;
   updateReviews(rows: readonly ReviewRow[]): Promise<void>;
   markSeen(reviewIds: readonly string[], runId: string): Promise<void>;
   /** Inserts new products at revision 1; bumps the revision of known ones. */
@@ -82,8 +86,18 @@ class KyselyBatchOps implements ReviewBatchOps {
     return existing;
   }
 
-  async insertReviews(rows: readonly ReviewRow[]): Promise<void> {
-    for (const part of slices(rows, ROWS_PER_INSERT)) await this.trx.insertInto('reviews').values(part).execute();
+  async insertNewReviews(rows: readonly ReviewRow[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (const part of slices(rows, ROWS_PER_INSERT)) {
+      const written = await this.trx
+        .insertInto('reviews')
+        .values(part)
+        .onConflict((oc) => oc.column('review_id').doNothing())
+        .returning('review_id')
+        .execute();
+      for (const row of written) inserted.add(row.review_id);
+    }
+    return new Set(rows.filter((row) => !inserted.has(row.review_id)).map((row) => row.review_id));
   }
 
   async updateReviews(rows: readonly ReviewRow[]): Promise<void> {
@@ -128,7 +142,11 @@ class KyselyBatchOps implements ReviewBatchOps {
       await this.trx.deleteFrom('text_signatures').where('review_id', 'in', ids).execute();
     }
     for (const part of slices(writes.added, ROWS_PER_INSERT)) {
-      await this.trx.insertInto('text_signatures').values(part).execute();
+      await this.trx
+        .insertInto('text_signatures')
+        .values(part)
+        .onConflict((oc) => oc.column('review_id').doNothing())
+        .execute();
     }
   }
 }
@@ -160,7 +178,7 @@ const insertSql = (table: string, columns: readonly string[]) =>
 
 const SQLITE = {
   existing: 'select content_hash, last_seen_run from reviews where review_id = ?',
-  insertReview: insertSql('reviews', ['review_id', ...REVIEW_COLUMNS]),
+  insertNewReview: `${insertSql('reviews', ['review_id', ...REVIEW_COLUMNS])} on conflict (review_id) do nothing`,
   updateReview: `update reviews set ${REVIEW_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} where review_id = @review_id`,
   markSeen: 'update reviews set last_seen_run = ? where review_id = ?',
   upsertProduct:
@@ -171,7 +189,8 @@ const SQLITE = {
   insertFlag: insertSql('review_flags', ['review_id', 'product_id', 'run_id', 'reason', 'detail', 'created_at']),
   insertReject: insertSql('rejects', ['run_id', 'source', 'position', 'reason', 'detail', 'raw', 'created_at']),
   deleteSignature: 'delete from text_signatures where review_id = ?',
-  insertSignature: insertSql('text_signatures', [
+  // A signature another writer stored first (the detector's review-id filter is run-scoped) keeps its verdict.
+  insertSignature: `${insertSql('text_signatures', [
     'review_id',
     'product_id',
     'user_id',
@@ -181,7 +200,7 @@ const SQLITE = {
     'words',
     'verdict',
     'verdict_detail',
-  ]),
+  ])} on conflict (review_id) do nothing`,
 };
 
 /** One prepared statement per operation, run row by row inside the batch transaction (no SQL per batch). */
@@ -204,8 +223,11 @@ class SqliteBatchOps implements ReviewBatchOps {
     return Promise.resolve(existing);
   }
 
-  insertReviews(rows: readonly ReviewRow[]): Promise<void> {
-    return this.each(SQLITE.insertReview, rows);
+  insertNewReviews(rows: readonly ReviewRow[]): Promise<Set<string>> {
+    const statement = cachedStatement(this.sqlite, SQLITE.insertNewReview);
+    const stored = new Set<string>();
+    for (const row of rows) if (statement.run(row).changes === 0) stored.add(row.review_id);
+    return Promise.resolve(stored);
   }
 
   updateReviews(rows: readonly ReviewRow[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Review } from '../domain/review.js';
 import {
+  type ExistingReview,
   inReviewBatch,
   type ProductRow,
   type RejectRow,
@@ -61,22 +62,27 @@ export async function writeReviewBatch(
 ): Promise<BatchOutcome> {
   const now = new Date().toISOString();
   return inReviewBatch(db, async (ops) => {
-    const existing = reviews.length > 0 ? await ops.existing(reviews.map((r) => r.reviewId)) : new Map();
+    // Insert first: only the ids that were already stored are looked up (a re-ingest or an update).
+    const rows = reviews.map((review) => toRow(review, runId, now));
+    const stored = await ops.insertNewReviews(rows);
+    const existing = stored.size > 0 ? await ops.existing([...stored]) : new Map<string, ExistingReview>();
 
     const toInsert: Review[] = [];
     const toUpdate: Review[] = [];
+    const updateRows: ReviewRow[] = [];
     const unchangedIds: string[] = [];
     const duplicates: Review[] = [];
-    for (const review of reviews) {
+    reviews.forEach((review, i) => {
       const previous = existing.get(review.reviewId);
       if (!previous) toInsert.push(review);
       else if (previous.last_seen_run === runId) duplicates.push(review);
-      else if (previous.content_hash !== review.contentHash) toUpdate.push(review);
-      else unchangedIds.push(review.reviewId);
-    }
+      else if (previous.content_hash !== review.contentHash) {
+        toUpdate.push(review);
+        updateRows.push(rows[i]!);
+      } else unchangedIds.push(review.reviewId);
+    });
 
-    await ops.insertReviews(toInsert.map((review) => toRow(review, runId, now)));
-    await ops.updateReviews(toUpdate.map((review) => toRow(review, runId, now)));
+    await ops.updateReviews(updateRows);
     await ops.markSeen(unchangedIds, runId);
 
     // The last name and category any written review of the product gives (as if upserted review by review, so

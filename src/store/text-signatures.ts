@@ -103,14 +103,18 @@ export function signatureCountBound(db: Kysely<Database>): number | undefined {
   return row.bound ?? 0;
 }
 
-/** SQLite only: streams every stored text and user hash (one row at a time, nothing held). False elsewhere. */
-export function forEachSignatureHash(
+/** SQLite only: streams every stored review id, text and user hash (one row at a time). False elsewhere. */
+export function forEachSignatureKey(
   db: Kysely<Database>,
-  visit: (textHash: string, userHash: string | null) => void,
+  visit: (reviewId: string, textHash: string, userHash: string | null) => void,
 ): boolean {
   const sqlite = nativeSqlite(db);
   if (!sqlite) return false;
-  const rows = cachedStatement(sqlite, 'select text_hash, user_hash from text_signatures').raw(true).iterate();
-  for (const [textHash, userHash] of rows as Iterable<[string, string | null]>) visit(textHash, userHash);
+  const rows = cachedStatement(sqlite, 'select review_id, text_hash, user_hash from text_signatures')
+    .raw(true)
+    .iterate();
+  for (const [reviewId, textHash, userHash] of rows as Iterable<[string, string, string | null]>) {
+    visit(reviewId, textHash, userHash);
+  }
   return true;
 }

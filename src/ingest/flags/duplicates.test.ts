@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/store.js';
+import { writeTextSignatures } from '../../store/text-signatures.js';
 import { tempStore } from '../../test-support/temp-store.js';
 import { DuplicateDetector, type SignatureInput } from './duplicates.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
@@ -106,6 +107,26 @@ describe('duplicate lookups with and without the run-scoped hash filters', () =>
     expect(reasons(await detector.flag([review('n', 'u40', fresh)]))).toEqual({});
     const later = await detector.flag([review('z', 'u42', fresh), review('w', 'u40', 'fresh words', 'p3')]);
     expect(reasons(later)).toEqual({ z: 'duplicate' });
+  });
+});
+
+describe('signature writes', () => {
+  it('keep the signature another writer stored first for the same review id (no error, first verdict kept)', async () => {
+    const row = {
+      review_id: 'r1',
+      product_id: 'p1',
+      user_id: 'u1',
+      text_hash: 'h1',
+      user_hash: 'uh1',
+      simhash: '0000000000000000',
+      words: 12,
+      verdict: '',
+      verdict_detail: '',
+    };
+    await writeTextSignatures(store.db, { deleted: [], added: [row] });
+    await writeTextSignatures(store.db, { deleted: [], added: [{ ...row, verdict: 'duplicate', text_hash: 'h2' }] });
+    const stored = await store.db.selectFrom('text_signatures').selectAll().execute();
+    expect(stored).toEqual([row]);
   });
 });
 

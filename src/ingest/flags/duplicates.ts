@@ -16,7 +16,7 @@ import type { SignatureWrites } from '../../store/review-batch-ops.js';
 import type { Database } from '../../store/schema.js';
 import {
   firstWithHash,
-  forEachSignatureHash,
+  forEachSignatureKey,
   signatureCountBound,
   storedVerdicts,
   writeTextSignatures,
@@ -115,8 +115,9 @@ function repostFlag(other: Earlier, self: Signature): Flag {
  */
 const FILTER_BUILD_SHARE = 1 / 4;
 
-/** "Definitely not stored" for text and user hashes; everything added since the scan is in them too. */
+/** "Definitely not stored" for review ids, text and user hashes; everything added since the scan is in them too. */
 interface HashFilters {
+  readonly review: HashFilter;
   readonly text: HashFilter;
   readonly user: HashFilter;
 }
@@ -160,15 +161,17 @@ export class DuplicateDetector {
    * Builds the hash filters once the run is large against the store (SQLite only: PostgreSQL looks hashes up
    * 900 per query, which costs little per hash). Signatures written by another process after the scan are not
    * in the filters, so a copy of one is not flagged: duplicate detection across concurrent writers is best
-   * effort (as it already was for transactions in flight).
+   * effort (as it already was for transactions in flight); a signature another writer stored first for the
+   * same review id is kept (the insert does nothing on that conflict), as a re-ingest would keep it.
    */
   private maybeBuildFilters(batchSize: number): void {
     if (this.filters) return;
     this.judged += batchSize;
     const stored = signatureCountBound(this.db);
     if (stored === undefined || this.judged < stored * FILTER_BUILD_SHARE) return;
-    const filters = { text: new HashFilter(), user: new HashFilter() };
-    forEachSignatureHash(this.db, (textHash, userHash) => {
+    const filters = { review: new HashFilter(), text: new HashFilter(), user: new HashFilter() };
+    forEachSignatureKey(this.db, (reviewId, textHash, userHash) => {
+      filters.review.add(reviewId);
       filters.text.add(textHash);
       if (userHash !== null) filters.user.add(userHash);
     });
@@ -192,12 +195,15 @@ export class DuplicateDetector {
     const flags = new Map<string, Flag>();
     if (inputs.length === 0) return { flags, signatures: { deleted: [], added: [] } };
     const signatures = inputs.map(signatureOf);
+    this.maybeBuildFilters(inputs.length);
+    const { review, text, user } = this.filters ?? {};
 
     // Re-ingest: a review already signed keeps the verdict made when it was first seen (first seen = original).
     const known = new Map<string, Flag | null>();
     const changed: string[] = [];
     const self = new Map(signatures.map((s) => [s.review_id, s]));
-    for (const row of await storedVerdicts(this.db, [...self.keys()])) {
+    const maybeSigned = [...self.keys()].filter((id) => !review || review.mightContain(id));
+    for (const row of await storedVerdicts(this.db, maybeSigned)) {
       // An edited text is judged again (its old signature is replaced below).
       if (self.get(row.review_id)!.text_hash !== row.text_hash) {
         changed.push(row.review_id);
@@ -208,9 +214,6 @@ export class DuplicateDetector {
         row.verdict === '' ? null : { reason: row.verdict as Flag['reason'], detail: row.verdict_detail },
       );
     }
-    this.maybeBuildFilters(inputs.length);
-    const text = this.filters?.text;
-    const user = this.filters?.user;
     const byText = new Map<string, Earlier>(
       await firstWithHash(this.db, 'text_hash', [
         ...new Set(
@@ -267,6 +270,7 @@ export class DuplicateDetector {
         verdict_detail: flags.get(review_id)?.detail ?? '',
       }));
     for (const row of added) {
+      review?.add(row.review_id);
       text?.add(row.text_hash);
       if (row.user_hash !== null) user?.add(row.user_hash);
     }
