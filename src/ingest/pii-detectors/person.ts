@@ -38,8 +38,10 @@ const NAME_RUN = new RegExp(`(?:${NAME_WORD})(?:[ \\t]+(?:${NAME_WORD})){0,3}`, 
 /** Words after which a name follows. Case-insensitive; names after them may even be lower-case. */
 const STRONG_CUES =
   /(?:\bmy name is|\bname is|\bname[:?]|\b(?:my|his|her|their) name(?= [A-Z])|'s name(?= [A-Z])|\bnamed|\bcalls? me|\bich heiße|\bmein name ist|\bje m'appelle|\bmon nom est|\bme llamo|\bmi chiamo|\bmijn naam is|\bnazywam się|\bmam na imię)\s+/gi; // no `u`: with `iu`, \b and case folding are ~10× slower in V8
+// One leading \b for all alternatives: V8 then rejects most positions before trying any (~2.5× faster than a
+// \b per alternative).
 const CUES =
-  /(?:\bmr\.?|\bmrs\.?|\bms\.?|\bmiss|\bdr\.?|\bprof\.?|\bsir|\bherr|\bfrau|\bmonsieur|\bmadame|\bmme\.?|\bm\.|\bseñor|\bseñora|\bsr\.?|\bsra\.?|\bsignor|\bsignora|\bsig\.?(?:ra)?|\bmeneer|\bmevrouw|\bdhr\.?|\bmevr\.?|\bpan|\bpani|\bthe seller|\bseller|\bverkäufer(?:in)?|\bvendeur|\bvendeuse|\bvendedor(?:a)?|\bvenditore|\bverkoper|\bsprzedawca|\bsprzedawczyni|\bcontact|\bkontakt|\bask for|\bfragen sie nach|\bdemandez|\bpregunta por|\bchiedete di|\bvraag naar|\bfollow up with|\bspeak to|\bi'm|\bi am|\bthis is|\bunder|\bchange it to|\bcorrect it to|\bwith|\bsaid|\bby|\bto|\badd|\bfounders:|\bheard|\bdirected by|\bstarring|\bcommenter|\bassistant to)\s+/gi;
+  /\b(?:mr\.?|mrs\.?|ms\.?|miss|dr\.?|prof\.?|sir|herr|frau|monsieur|madame|mme\.?|m\.|señor|señora|sr\.?|sra\.?|signor|signora|sig\.?(?:ra)?|meneer|mevrouw|dhr\.?|mevr\.?|pan|pani|the seller|seller|verkäufer(?:in)?|vendeur|vendeuse|vendedor(?:a)?|venditore|verkoper|sprzedawca|sprzedawczyni|contact|kontakt|ask for|fragen sie nach|demandez|pregunta por|chiedete di|vraag naar|follow up with|speak to|i'm|i am|this is|under|change it to|correct it to|with|said|by|to|add|founders:|heard|directed by|starring|commenter|assistant to)\s+/gi;
 
 function extendRun(text: string, start: number): number {
   NAME_RUN.lastIndex = start;
