@@ -324,6 +324,34 @@ function toByteWords(text: string, byteChar: Uint8Array, separators: RegExp): nu
 
 let longKeys: Set<string> | undefined;
 
+/** The slot of a packed key, −1 when absent. */
+function findSlot(t: CompactTable, lo: number, hi: number): number {
+  for (let slot = slotOf(lo, hi, t.mask); ; slot = (slot + 1) & t.mask) {
+    const slotHi = t.keyHi[slot]!;
+    if (slotHi === 0) return -1;
+    if (slotHi === hi && t.keyLo[slot] === lo) return slot;
+  }
+}
+
+/**
+ * For tests: the stored score + 53 per SUPPORTED_LANGUAGES language of one n-gram key of eld's byte string
+ * (undefined when the table lacks it).
+ */
+export function storedNgramScores(key: string): number[] | undefined {
+  if (key.length > MAX_PACKED_CHARS) return undefined;
+  let lo = 0;
+  let hi = key.length << 16;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code > 255) return undefined;
+    if (i < 4) lo |= code << (8 * i);
+    else hi |= code << (8 * (i - 4));
+  }
+  const t = getTable();
+  const slot = findSlot(t, lo, hi);
+  return slot < 0 ? undefined : [...t.scores.subarray(slot * LANGUAGES, (slot + 1) * LANGUAGES)];
+}
+
 /**
  * Counts the n-gram `bytes[from, to)` with an optional leading and trailing space once per call (eld collects
  * them as keys of an object) and adds its scores. Returns 1 when it was new, else 0.
@@ -363,13 +391,8 @@ function addNgram(t: CompactTable, from: number, to: number, lead: boolean, trai
   seenLo[seen] = lo;
   seenHi[seen] = hi;
 
-  let slot = slotOf(lo, hi, t.mask);
-  for (;;) {
-    const slotHi = t.keyHi[slot]!;
-    if (slotHi === 0) return 1;
-    if (slotHi === hi && t.keyLo[slot] === lo) break;
-    slot = (slot + 1) & t.mask;
-  }
+  const slot = findSlot(t, lo, hi);
+  if (slot < 0) return 1;
   const scores = t.scores;
   const base = slot * LANGUAGES;
   for (let l = 0; l < LANGUAGES; l++) raw[l]! += scores[base + l]!;
@@ -394,12 +417,12 @@ export function eldScores(text: string): Float64Array {
   for (let w = 0; w < words; w++) {
     const to = wordEnds[w]!;
     // eld's getByteNgrams: 4-byte n-grams at stride 3 over the first 70 bytes, the first with a leading space;
-    // then the word's end (from byte len − 4, or the whole word when shorter) with a trailing space — to the
-    // real end of the word even past 70 bytes.
+    // then the word's end (from byte len − 4, or the whole word when shorter; eld's `len !== 3` case is the same)
+    // with a trailing space — to the real end of the word even past 70 bytes.
     const len = Math.min(to - from, MAX_WORD_BYTES);
     let j = 0;
     for (; j + 4 < len; j += 3) ngrams += addNgram(t, from + j, from + j + 4, j === 0, false);
-    ngrams += addNgram(t, from + (len !== 3 ? Math.max(0, len - 4) : 0), to, j === 0, true);
+    ngrams += addNgram(t, from + Math.max(0, len - 4), to, j === 0, true);
     from = to;
   }
 
