@@ -10,9 +10,13 @@
  * 'large' costs ~215 MB more RSS (484 vs 269 MB in a bare process), which breaks the ingest budget of < 500 MB
  * peak RSS for 1M reviews. With the short-text fusion medium reaches 95 % on word pairs, every language ≥ 0.90
  * (numbers, weights and what was tried: docs/ingest.md).
+ *
+ * eld itself is not called: eld-scorer.ts computes eld medium's scores for our 7 languages exactly, from a compact
+ * table read out of eld's data (eld's own detect() and its 60-language object graph cost ~2.3 s of CPU per 100k
+ * reviews in the prepare worker plus GC marking on every forced full GC; see docs/ingest.md).
  */
-import { eld as eldMedium } from 'eld/medium';
 import { type Language, SUPPORTED_LANGUAGES } from '../domain/languages.js';
+import { eldScores, loadEldScorer } from './eld-scorer.js';
 import { fastTextProbabilities, loadFastText } from './fasttext-opinion.js';
 import { functionWordLanguage } from './function-words.js';
 import { lexiconShares } from './word-lexicon.js';
@@ -43,24 +47,13 @@ export interface DetectLanguageOptions {
   languages?: readonly Language[];
 }
 
-type Detector = Pick<typeof eldMedium, 'detect' | 'setLanguageSubset'>;
-let detector: Detector | undefined;
-
-/** Module-level lazy singleton: an isolated eld instance (own subset setting) sharing the loaded DB. */
-function getDetector(): Detector {
-  if (!detector) {
-    const instance = eldMedium.newInstance();
-    instance.setLanguageSubset([...SUPPORTED_LANGUAGES]);
-    detector = instance;
-  }
-  return detector;
-}
-
 /**
- * Loads the second opinion (fastText lid.176). Idempotent. Until it is loaded, short texts are judged by eld
- * alone; ingest awaits this before its first record.
+ * Builds eld's compact table (else built on first use) and loads the second opinion (fastText lid.176).
+ * Idempotent. Until fastText is loaded, short texts are judged by eld alone; ingest awaits this before its first
+ * record.
  */
 export function initLanguageId(): Promise<void> {
+  loadEldScorer();
   return loadFastText();
 }
 
@@ -82,16 +75,6 @@ const FASTTEXT_FLOOR = 1e-4;
  * the same units. Same 2-fold protocol (fastText weight fixed): both halves pick 1 of {0, 0.5, 1, 1.5, 2}.
  */
 const LEXICON_WEIGHT = 1;
-
-/** eld's 0..1 score per shop language (SUPPORTED_LANGUAGES order; 0 when eld found no evidence). */
-function eldScores(sample: string): Float64Array {
-  const scores = new Float64Array(SUPPORTED_LANGUAGES.length);
-  const byLanguage = getDetector().detect(sample).getScores();
-  SUPPORTED_LANGUAGES.forEach((language, index) => {
-    scores[index] = byLanguage[language] ?? 0;
-  });
-  return scores;
-}
 
 /**
  * eld scores are s = r / (r + 25) of its mean n-gram score r; s / (1 − s) = r / 25 is linear in the evidence,
@@ -185,7 +168,7 @@ function prepare(text: string): string {
 }
 
 /**
- * Detect the language of a review among SUPPORTED_LANGUAGES. Pure apart from the lazily created detector.
+ * Detect the language of a review among SUPPORTED_LANGUAGES. Pure apart from the lazily built eld table.
  * Without a fallback an unreliable result still returns the best guess ('en' with confidence 0 if nothing).
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions = {}): LanguageDetection {
