@@ -6,6 +6,7 @@ import type { Database } from '../store/schema.js';
 import { type BatchCheckOptions, BatchChecks } from './batch-checks.js';
 import { DuplicateDetector, type DuplicateOptions } from './flags/duplicates.js';
 import type { GuardOptions } from './flags/flag-reasons.js';
+import type { TextSignature } from './flags/text-signature.js';
 import { HeapCap } from './heap-cap.js';
 import type { PreparedRecord } from './prepare-batch.js';
 import { createPreparer } from './prepare-pool.js';
@@ -111,7 +112,7 @@ export async function ingest(
   // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts). Its live
   // heap is small (no language models), so a 16 MB headroom costs little CPU and keeps 1M reviews under 500 MB.
   const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap(16 * 1024 * 1024) : null;
-  let batch = new Map<string, { review: Review; position: number; raw: string }>();
+  let batch = new Map<string, { review: Review; signature: TextSignature; position: number; raw: string }>();
   let rejects: RejectRow[] = [];
 
   const reject = (position: number, raw: string, rejection: Rejection) => {
@@ -137,6 +138,7 @@ export async function ingest(
         productId: entry.review.productId,
         userId: entry.review.userId,
         text: entry.review.reviewText,
+        signature: entry.signature,
       })),
     );
     for (const entry of entries) {
@@ -204,6 +206,7 @@ export async function ingest(
       counts.reviews_accepted += 1;
       batch.set(prepared!.review.reviewId, {
         review: prepared!.review,
+        signature: prepared!.signature,
         position: item.position,
         raw: item.raw,
       });

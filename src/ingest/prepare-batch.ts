@@ -1,11 +1,12 @@
 /**
  * The per-review, CPU-heavy part of ingest as one pure function over a batch of parsed records: contract
- * check, cleaning, language id, PII redaction, content flags, the content hash and the duplicate signature.
+ * check, cleaning, language id, PII redaction, content flags and the duplicate signature.
  * It depends on nothing but the record and the options, so it runs unchanged in the main thread or in a
  * prepare worker (prepare-worker.ts); ingest.ts keeps everything that depends on order or the store.
  */
 import type { Rejection, Review } from '../domain/review.js';
 import { validateRecord } from './contract.js';
+import { type TextSignature, textSignature } from './flags/text-signature.js';
 import { type PrepareOptions, prepareReview } from './prepare-review.js';
 
 /** Plain data (structured-clone safe): crosses the worker boundary as is. */
@@ -14,10 +15,11 @@ export type PreparedRecord =
       readonly ok: true;
       /**
        * With its content flags; `contentHash` is still empty: the ingest main thread hashes it once the batch's
-       * duplicate flags are known, and computes the duplicate signature — work moved there because the prepare
-       * worker is the busier thread (docs/ingest.md, throughput).
+       * duplicate flags are known (the hash covers them).
        */
       readonly review: Review;
+      /** The duplicate signature of the stored text, from the dedup key the content flags already needed. */
+      readonly signature: TextSignature;
     }
   | { readonly ok: false; readonly rejection: Rejection };
 
@@ -39,7 +41,11 @@ export function prepareBatch(
       results[i] = { ok: false, rejection: prepared.rejection };
       continue;
     }
-    results[i] = { ok: true, review: prepared.review };
+    results[i] = {
+      ok: true,
+      review: prepared.review,
+      signature: textSignature(prepared.dedupKey, prepared.review.userId),
+    };
   }
   return results;
 }

@@ -10,7 +10,6 @@
  *    words, default 10): "Great product!" from many customers is normal in a shop, not spam,
  *  - near_duplicate: SimHash within Hamming distance 3 of a recent review, distinctive texts only.
  */
-import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { SignatureWrites } from '../../store/review-batch-ops.js';
 import type { Database } from '../../store/schema.js';
@@ -21,11 +20,14 @@ import {
   storedVerdicts,
   writeTextSignatures,
 } from '../../store/text-signatures.js';
-import { dedupKey, keyWordCount } from '../clean-text.js';
+import { dedupKey } from '../clean-text.js';
 import type { Flag } from './flag-reasons.js';
 import { HashFilter } from './hash-filter.js';
 import { DEFAULT_NEAR_DUPLICATE_WINDOW, NearDuplicateIndex } from './near-duplicate-index.js';
-import { fromHex, type SimHash, simhash, toHex } from './simhash.js';
+import { fromHex, type SimHash } from './simhash.js';
+import { type TextSignature, textSignature } from './text-signature.js';
+
+export type { TextSignature } from './text-signature.js';
 
 export interface SignatureInput {
   readonly reviewId: string;
@@ -36,15 +38,6 @@ export interface SignatureInput {
   readonly dedupKey?: string;
   /** The text signature when already computed (by the ingest prepare worker, off the main thread). */
   readonly signature?: TextSignature;
-}
-
-/** The per-text part of a signature: pure, so it can be computed in a worker thread. */
-export interface TextSignature {
-  readonly text_hash: string;
-  readonly user_hash: string | null;
-  /** SimHash as 16 hex digits. */
-  readonly simhash: string;
-  readonly words: number;
 }
 
 export interface DuplicateOptions {
@@ -70,18 +63,6 @@ interface Signature {
 interface Earlier {
   review_id: string;
   product_id: string;
-}
-
-// One-shot hash(): no Hash object per call (three hashes per review on the ingest hot path).
-const sha1 = (text: string) => hash('sha1', text, 'base64url');
-
-export function textSignature(key: string, userId: string | null): TextSignature {
-  return {
-    text_hash: sha1(key),
-    user_hash: userId === null ? null : sha1(`${userId}\n${key}`),
-    simhash: toHex(simhash(key)),
-    words: keyWordCount(key),
-  };
 }
 
 function signatureOf(input: SignatureInput): Signature {
