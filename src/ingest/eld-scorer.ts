@@ -5,7 +5,7 @@
  * prepare worker that cost ~0.5 s to load, ~2.3 s per 100k reviews to query (string-keyed n-gram objects built per
  * call, dictionary-mode lookups) and every forced full GC (heap-cap.ts) had to mark the whole graph. Only 20k of
  * those n-grams score any of our 7 languages, so this module parses eld's data file once into a small
- * open-addressing hash keyed by integer-packed n-grams (~1 MB of typed arrays, nothing for the GC to trace) and
+ * open-addressing hash keyed by integer-packed n-grams (~1.4 MB of typed arrays, nothing for the GC to trace) and
  * replicates eld's algorithm (eld 2.1.0, src/languageDetector.js and LanguageResult.js) step by step, so that
  * `eldScores(text)` equals eld `medium` with `setLanguageSubset(SUPPORTED_LANGUAGES)` then
  * `detect(text).getScores()` exactly (eld-scorer.test.ts checks this against eld itself, also on random input).
@@ -31,7 +31,7 @@ const MAX_INPUT_CHARS = 1000;
 const CUT_AFTER_BYTES = 350;
 /** …and after any character once past this many. */
 const ENFORCE_CUT_AFTER_BYTES = 380;
-/** eld ignores bytes of a word past this one (except in the word's last n-gram, see ngramsOfWord). */
+/** eld ignores bytes of a word past this one (except in the word's last n-gram, see eldScores). */
 const MAX_WORD_BYTES = 70;
 /** A byte-string n-gram key is at most 6 characters (space + 4 bytes + space) except a >71-byte word's last. */
 const MAX_PACKED_CHARS = 6;
