@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Rng } from '../sample/prng.js';
 import { type NewEvent, recordEvent } from '../store/events.js';
 import { createExperiment } from '../store/experiments.js';
-import type { Store } from '../store/store.js';
-import { tempStore } from '../test-support/temp-store.js';
+import { useTempStore } from '../test-support/use-temp-store.js';
 import { assignVariant } from './assign.js';
 import { experimentReport } from './report.js';
 
-let store: Store;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ store, cleanup } = await tempStore());
-});
-afterEach(async () => cleanup());
+const temp = useTempStore();
 
 /**
  * Generated traffic with a planted effect: each subject sees one product, gives feedback with the arm's helpful
@@ -47,22 +41,22 @@ async function simulate(
     if (rng.float() < rates[variant].buy)
       events.push({ ...base, idempotency_key: `${subject}-buy`, type: 'purchase', helpful: null });
     for (const event of events) {
-      await recordEvent(store.db, event);
-      if (rng.float() < 0.2) await recordEvent(store.db, event); // a client retry: must not count twice
+      await recordEvent(temp.store.db, event);
+      if (rng.float() < 0.2) await recordEvent(temp.store.db, event); // a client retry: must not count twice
     }
   }
 }
 
 describe('experiment report', () => {
   it('finds a planted lift with the right sign and a 95% CI that covers it', async () => {
-    await createExperiment(store.db, { name: 'planted', champion: 'champion', challenger: 'challenger' });
+    await createExperiment(temp.store.db, { name: 'planted', champion: 'champion', challenger: 'challenger' });
     await simulate(
       'planted',
       8000,
       { champion: { helpful: 0.55, buy: 0.1 }, challenger: { helpful: 0.65, buy: 0.13 } },
       42,
     );
-    const report = await experimentReport(store.db, 'planted');
+    const report = await experimentReport(temp.store.db, 'planted');
     const helpful = report.metrics.find((m) => m.metric === 'helpful_rate')!;
     const conversion = report.metrics.find((m) => m.metric === 'conversion')!;
     expect(helpful.champion.trials + helpful.challenger.trials).toBe(8000);
@@ -81,9 +75,9 @@ describe('experiment report', () => {
   });
 
   it('does not claim an effect on an A/A test and warns about small samples', async () => {
-    await createExperiment(store.db, { name: 'aa', champion: 'a1', challenger: 'a2' });
+    await createExperiment(temp.store.db, { name: 'aa', champion: 'a1', challenger: 'a2' });
     await simulate('aa', 40, { champion: { helpful: 0.5, buy: 0.1 }, challenger: { helpful: 0.5, buy: 0.1 } }, 7);
-    const report = await experimentReport(store.db, 'aa');
+    const report = await experimentReport(temp.store.db, 'aa');
     const helpful = report.metrics.find((m) => m.metric === 'helpful_rate')!;
     expect(helpful.warnings.some((w) => w.includes('trials in the smaller arm'))).toBe(true);
   });

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../store/store.js';
+import { describe, expect, it } from 'vitest';
 import { writeTextSignatures } from '../../store/text-signatures.js';
-import { tempStore } from '../../test-support/temp-store.js';
+import { useTempStore } from '../../test-support/use-temp-store.js';
 import { DuplicateDetector, type SignatureInput } from './duplicates.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 import { simhash } from './simhash.js';
 
-let store: Store;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ store, cleanup } = await tempStore());
-});
-afterEach(async () => cleanup());
+const temp = useTempStore();
 
 const LONG =
   'The battery lasts two full days and the screen stays bright even in direct sunlight outdoors. Setup took five ' +
@@ -29,7 +23,7 @@ const reasons = (flags: Map<string, { reason: string }>) =>
 
 describe('duplicate flags', () => {
   it('does not flag the same short generic text from different users', async () => {
-    const detector = new DuplicateDetector(store.db);
+    const detector = new DuplicateDetector(temp.store.db);
     const flags = await detector.flag([
       review('a', 'u1', 'Great product!'),
       review('b', 'u2', 'Great product!'),
@@ -40,7 +34,7 @@ describe('duplicate flags', () => {
   });
 
   it('always flags the same user reposting, however short the text, on the same or another product', async () => {
-    const detector = new DuplicateDetector(store.db);
+    const detector = new DuplicateDetector(temp.store.db);
     await detector.flag([review('a', 'u1', 'Great product!', 'p1')]);
     const flags = await detector.flag([
       review('b', 'u1', 'Great product!', 'p2'),
@@ -52,7 +46,7 @@ describe('duplicate flags', () => {
   });
 
   it('flags distinctive texts (≥ 10 words by default) copied by another user, exactly or nearly', async () => {
-    const detector = new DuplicateDetector(store.db);
+    const detector = new DuplicateDetector(temp.store.db);
     const flags = await detector.flag([
       review('a', 'u1', LONG),
       review('b', 'u2', LONG.toUpperCase()),
@@ -63,20 +57,20 @@ describe('duplicate flags', () => {
   });
 
   it('makes the distinctive length configurable', async () => {
-    const detector = new DuplicateDetector(store.db, { minDistinctiveWords: 2 });
+    const detector = new DuplicateDetector(temp.store.db, { minDistinctiveWords: 2 });
     const flags = await detector.flag([review('a', 'u1', 'Great product!'), review('b', 'u2', 'Great product!')]);
     expect(reasons(flags)).toEqual({ b: 'duplicate' });
   });
 
   it('finds copies of reviews stored by an earlier run and keeps verdicts on re-ingest', async () => {
-    await new DuplicateDetector(store.db).flag([review('a', 'u1', LONG)]);
-    const second = new DuplicateDetector(store.db);
+    await new DuplicateDetector(temp.store.db).flag([review('a', 'u1', LONG)]);
+    const second = new DuplicateDetector(temp.store.db);
     expect(reasons(await second.flag([review('b', 'u2', LONG), review('c', 'u3', NEAR)]))).toEqual({
       b: 'duplicate',
       c: 'near_duplicate',
     });
     // Re-ingesting the same reviews reproduces the verdicts; the original stays unflagged.
-    const third = new DuplicateDetector(store.db);
+    const third = new DuplicateDetector(temp.store.db);
     expect(reasons(await third.flag([review('a', 'u1', LONG), review('b', 'u2', LONG)]))).toEqual({
       b: 'duplicate',
     });
@@ -89,16 +83,16 @@ describe('duplicate lookups with and without the run-scoped hash filters', () =>
   );
 
   it('a small batch on a larger store looks hashes up without scanning the store', async () => {
-    await new DuplicateDetector(store.db).flag(stored);
-    const detector = new DuplicateDetector(store.db);
+    await new DuplicateDetector(temp.store.db).flag(stored);
+    const detector = new DuplicateDetector(temp.store.db);
     // 2 judged < 12 stored / 4: point lookups only.
     const flags = await detector.flag([review('x', 'u99', stored[3]!.text), review('y', 'u5', stored[5]!.text, 'p9')]);
     expect(reasons(flags)).toEqual({ x: 'duplicate', y: 'user_repost' });
   });
 
   it('a large batch builds the filters from the stored signatures and still finds every copy', async () => {
-    await new DuplicateDetector(store.db).flag(stored);
-    const detector = new DuplicateDetector(store.db);
+    await new DuplicateDetector(temp.store.db).flag(stored);
+    const detector = new DuplicateDetector(temp.store.db);
     const copies = stored.map((r, i) => review(`c${i}`, i % 2 === 0 ? `other${i}` : r.userId, r.text, 'p77'));
     const flags = await detector.flag(copies);
     expect(Object.values(reasons(flags))).toEqual(copies.map((_, i) => (i % 2 === 0 ? 'duplicate' : 'user_repost')));
@@ -123,9 +117,12 @@ describe('signature writes', () => {
       verdict: '',
       verdict_detail: '',
     };
-    await writeTextSignatures(store.db, { deleted: [], added: [row] });
-    await writeTextSignatures(store.db, { deleted: [], added: [{ ...row, verdict: 'duplicate', text_hash: 'h2' }] });
-    const stored = await store.db.selectFrom('text_signatures').selectAll().execute();
+    await writeTextSignatures(temp.store.db, { deleted: [], added: [row] });
+    await writeTextSignatures(temp.store.db, {
+      deleted: [],
+      added: [{ ...row, verdict: 'duplicate', text_hash: 'h2' }],
+    });
+    const stored = await temp.store.db.selectFrom('text_signatures').selectAll().execute();
     expect(stored).toEqual([row]);
   });
 });
