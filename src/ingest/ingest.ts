@@ -109,9 +109,10 @@ export async function ingest(
   const snapshot = options.snapshotsDir ? new SnapshotWriter(options.snapshotsDir, options.runId, source.name) : null;
   const duplicateDetector = new DuplicateDetector(db, options);
   const batchChecks = new BatchChecks(db, options.runId, options);
-  // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts). Its live
-  // heap is small (no language models), so a 16 MB headroom costs little CPU and keeps 1M reviews under 500 MB.
-  const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap(16 * 1024 * 1024) : null;
+  // Batch runs with workers are long: keep the main heap near its live size too (see heap-cap.ts). 64 MB of
+  // headroom: since the prepare worker no longer holds eld's object graph, 100k reviews peak at ~360 MB with it
+  // (16 MB: ~295 MB, but 4× the forced full collections; docs/ingest.md, throughput round 4).
+  const heap = (options.prepareWorkers ?? 0) > 0 ? new HeapCap(64 * 1024 * 1024) : null;
   let batch = new Map<string, { review: Review; signature: TextSignature; position: number; raw: string }>();
   let rejects: RejectRow[] = [];
 

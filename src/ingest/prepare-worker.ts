@@ -13,7 +13,8 @@ if (!port) throw new Error('prepare-worker.js runs as a worker thread (see prepa
 const context = workerData as PrepareBatchContext;
 // Messages posted meanwhile wait in the port's queue until the listener below starts it.
 await initLanguageId();
-const heap = new HeapCap();
+// Same headroom as the main thread's (ingest.ts): the worker's live heap is ~8 MB now, its collections are cheap.
+const heap = new HeapCap(64 * 1024 * 1024);
 
 port.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
