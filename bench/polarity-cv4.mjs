@@ -64,7 +64,10 @@ const TRIES = new Map();
 const CLAUSE = new Set([44, 59, 58, 46, 33, 63, 40, 41, 0x2013, 0x2014, 0xa1, 0xbf]);
 function lexiconHits(text, language) {
   let trie = TRIES.get(language);
-  if (!trie) TRIES.set(language, (trie = compileLexicon(LEXICONS[language])));
+  if (!trie) {
+    trie = compileLexicon(LEXICONS[language]);
+    TRIES.set(language, trie);
+  }
   const s = canonicalize(text);
   const hits = [];
   let token = -1;
@@ -350,7 +353,7 @@ function solve(A, b) {
 function nbMatrix(rows) {
   const { ratio, touched } = nbRatios(rows);
   const local = new Map(touched.map((f, k) => [f, k]));
-  const encode = (row, keepUnknown = false) => {
+  const encode = (row) => {
     const s = lengthScale(row);
     const idx = [];
     const val = [];
@@ -559,12 +562,14 @@ function batchFit(rows, family, h, seed) {
 function outerFold(train, test, salt) {
   const seed = 1 + salt;
   const out = {};
-  const needSgd = VARIANTS.some((v) => ['shipped', 'addlex', 'stack'].includes(v));
+  const preds = {}; // test logits per family, for the vote
+  const needSgd = VARIANTS.some((v) => ['shipped', 'addlex', 'stack', 'vote3'].includes(v));
   if (needSgd) {
     const oof = sgdInner(train, seed, false);
     const best = chooseSgd(train, oof);
     const finalBest = sgdFit(train, { epochs: best.e, learningRate: best.rate, seed });
     const zTest = test.map((r) => finalBest(r));
+    preds.sgd = zTest;
     if (VARIANTS.includes('shipped')) out.shipped = accOf(test, zTest);
     if (VARIANTS.includes('addlex')) {
       // (rate, epochs, c) jointly by inner accuracy; ties → grid order (c = 0 first: the shipped model)
@@ -609,9 +614,10 @@ function outerFold(train, test, salt) {
     );
   }
   for (const family of ['lbfgs', 'svm']) {
+    const wantVote = VARIANTS.includes('vote3');
     const wantStack = VARIANTS.includes(`${family}+stack`);
     const wantAdd = VARIANTS.includes(`${family}+addlex`);
-    if (!VARIANTS.includes(family) && !wantStack && !wantAdd) continue;
+    if (!VARIANTS.includes(family) && !wantStack && !wantAdd && !wantVote) continue;
     const { grid, oof } = batchInner(train, family, seed);
     let bi = 0;
     let bacc = -1;
@@ -624,6 +630,7 @@ function outerFold(train, test, salt) {
     });
     const f = batchFit(train, family, grid[bi], seed);
     const zTest = test.map((r) => f(r));
+    preds[family] = zTest;
     out[family] = accOf(test, zTest);
     out[`${family}_h`] = grid[bi];
     if (wantStack) {
@@ -652,6 +659,13 @@ function outerFold(train, test, salt) {
         test.map((r) => g(r) + b.c * r.lex),
       );
     }
+  }
+  if (VARIANTS.includes('vote3')) {
+    // majority of the three families' signs: their errors may be less correlated than those of hash salts
+    out.vote3 = accOf(
+      test,
+      test.map((_, i) => Math.sign(preds.sgd[i]) + Math.sign(preds.lbfgs[i]) + Math.sign(preds.svm[i])),
+    );
   }
   return out;
 }
@@ -705,7 +719,10 @@ for (const { name, language } of files) {
         const out = outerFold(train, test, salt);
         for (const [v, c] of Object.entries(out)) {
           if (VARIANTS.includes(v)) correct[v] = (correct[v] ?? 0) + c;
-          else (extras[v] ??= []).push(c);
+          else {
+            extras[v] ??= [];
+            extras[v].push(c);
+          }
         }
       }
       const acc = Object.fromEntries(Object.entries(correct).map(([v, c]) => [v, c / rows.length]));
