@@ -15,7 +15,8 @@ export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_NESTING
     if (current === null || typeof current !== 'object') continue;
     if (depth + 1 > limit) return true;
     const children = Array.isArray(current) ? current : Object.values(current);
-    for (const child of children) pending.push([child, depth + 1]);
+    // Only containers are queued: a flat review record queues nothing (this runs on every ingested record).
+    for (const child of children) if (child !== null && typeof child === 'object') pending.push([child, depth + 1]);
   }
   return false;
 }
