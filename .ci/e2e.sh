@@ -43,13 +43,13 @@ port=$((20000 + RANDOM % 20000))
 setsid npx reviewlens serve --port "$port" > "$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$port/healthz" | grep -q '"ok"' || fail "healthz"
+curl -sf "http://127.0.0.1:$port/healthz" > "$work/page1.txt" && grep -q '"ok"' "$work/page1.txt" || fail "healthz"
 etag=$(curl -sfi "http://127.0.0.1:$port/v1/products/$product/summary" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 [ -n "$etag" ] || fail "no ETag"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "http://127.0.0.1:$port/v1/products/$product/summary")
 [ "$code" = "304" ] || fail "If-None-Match gave $code, not 304"
-curl -sf "http://127.0.0.1:$port/v1/products/$product/summary/sources?claim=pros.0" | grep -q '"sources"' || fail "sources"
-curl -sf "http://127.0.0.1:$port/products/$product" | grep -q 'ai-label' || fail "product page"
+curl -sf "http://127.0.0.1:$port/v1/products/$product/summary/sources?claim=pros.0" > "$work/page2.txt" && grep -q '"sources"' "$work/page2.txt" || fail "sources"
+curl -sf "http://127.0.0.1:$port/products/$product" > "$work/page3.txt" && grep -q 'ai-label' "$work/page3.txt" || fail "product page"
 # To files first: `grep -q` closing a pipe early would fail `curl` under pipefail.
 curl -sf "http://127.0.0.1:$port/docs/json" > "$work/openapi.json" || fail "OpenAPI at /docs"
 grep -q '/v1/products/{id}/summary/feedback' "$work/openapi.json" || fail "OpenAPI lacks the feedback route"
@@ -71,6 +71,6 @@ demo_port=$((20000 + RANDOM % 20000))
 REVIEWLENS_DB="$work/demo.sqlite" REVIEWLENS_PORT="$demo_port" setsid npm start > "$work/demo.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$demo_port/" > /dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$demo_port/" | grep -q '/products/' || { cat "$work/demo.log"; fail "npm start serves no products"; }
+curl -sf "http://127.0.0.1:$demo_port/" > "$work/page4.txt" && grep -q '/products/' "$work/page4.txt" || { cat "$work/demo.log"; fail "npm start serves no products"; }
 grep -q "serving on http://127.0.0.1:$demo_port" "$work/demo.log" || fail "npm start did not print the URL"
 echo "E2E passed: $summarized products summarized, re-run idempotent, API + page + npm start OK"
