@@ -12,9 +12,10 @@ export REVIEWLENS_DB="$work/store.sqlite"
 fail() { echo "E2E FAILED: $*" >&2; exit 1; }
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const o=JSON.parse(s.trim().split('\n').pop());console.log($1)})"; }
 
-npx reviewlens --help | grep -q 'summarize' || fail "--help does not list the commands"
+npx reviewlens --help > "$work/help.txt"
+grep -q 'summarize' "$work/help.txt" || fail "--help does not list the commands"
 for command in sample ingest index summarize serve run export demo rejects experiment api-key; do
-  npx reviewlens --help | grep -q "^  $command" || fail "--help does not list $command"
+  grep -q "^  $command" "$work/help.txt" || fail "--help does not list $command"
 done
 
 npx reviewlens sample --products 200 --seed 7 --out "$work/reviews.jsonl" > /dev/null
