@@ -86,13 +86,9 @@ function repostFlag(other: Earlier, self: Signature): Flag {
 }
 
 /**
- * One detector per ingest run: `flag()` is called once per batch, in input order. The near-duplicate window
- * is warmed from the store on the first call, so copies of reviews from earlier runs are found too.
- */
-/**
- * The hash filters are built once this run has judged at least this share of the stored signatures: a scan costs
- * ~1 µs per stored row, the two point lookups it saves ~5 µs per judged review (SQLite, docs/ingest.md). Small
- * runs on a big store (an HTTP batch) never scan.
+ * The hash filters are built once this run has judged at least this share of the stored signatures: a scan
+ * costs ~1 µs per stored row, the three point lookups it saves ~3–5 µs each per judged review (SQLite,
+ * docs/ingest.md). Small runs on a big store (an HTTP batch) never scan.
  */
 const FILTER_BUILD_SHARE = 1 / 4;
 
@@ -103,6 +99,10 @@ interface HashFilters {
   readonly user: HashFilter;
 }
 
+/**
+ * One detector per ingest run: `flag()` is called once per batch, in input order. The near-duplicate window
+ * is warmed from the store on the first call, so copies of reviews from earlier runs are found too.
+ */
 export class DuplicateDetector {
   private readonly minWords: number;
   private readonly index: NearDuplicateIndex;
