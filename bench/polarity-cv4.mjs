@@ -20,6 +20,7 @@ const { hashedFeatures, fitLanguage } = await import(new URL('index/linear-senti
 const { lexiconSentiment, compileLexicon } = await import(new URL('index/sentiment.js', dist));
 const { canonicalize, isWordCode } = await import(new URL('index/lexical.js', dist));
 const { LEXICONS } = await import(new URL('index/sentiment-lexicon.js', dist));
+const { mulberry32: rng } = await import(new URL('sample/prng.js', dist));
 
 const arg = (name, fallback) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -39,16 +40,6 @@ const RATES = [1, 2, 4];
 const EPOCHS = [4, 8, 12, 16, 24];
 
 // ---------------------------------------------------------------- helpers
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function fmix32(h) {
   let x = h ^ (h >>> 16);
   x = Math.imul(x, 0x85ebca6b);

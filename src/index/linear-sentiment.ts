@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../domain/languages.js';
+import { mulberry32 } from '../sample/prng.js';
 import { hashedFeatures } from './polarity-features.js';
 import { lexiconSentiment, type SentimentModel } from './sentiment.js';
 
@@ -75,18 +76,6 @@ export function polarityRows(data: readonly LabelledText[], bits: number): Map<L
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const lengthScale = (row: PolarityRow) => 1 / Math.sqrt(Math.max(1, row.x.length));
 
-/** mulberry32: a small seeded PRNG so training is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The distinct feature indices of the rows: only these ever get a non-zero weight. */
 function touchedFeatures(rows: readonly PolarityRow[]): number[] {
   const seen = new Set<number>();
@@ -140,7 +129,7 @@ export function fitLanguage(
   let lexicon = 2;
   let lexiconUpdates = 0;
   let step = 0;
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const order = rows.slice();
   const averaged: AveragedScorer = (row) => {
     const scale = lengthScale(row);
