@@ -17,9 +17,7 @@ import { join } from 'node:path';
 const dist = new URL('../dist/', import.meta.url);
 const { readStarCsv } = await import(new URL('index/evaluate-polarity.js', dist));
 const { hashedFeatures, fitLanguage } = await import(new URL('index/linear-sentiment.js', dist));
-const { lexiconSentiment, compileLexicon } = await import(new URL('index/sentiment.js', dist));
-const { canonicalize, isWordCode } = await import(new URL('index/lexical.js', dist));
-const { LEXICONS } = await import(new URL('index/sentiment-lexicon.js', dist));
+const { lexiconSentiment, lexiconEvidence } = await import(new URL('index/sentiment.js', dist));
 const { mulberry32: rng } = await import(new URL('sample/prng.js', dist));
 
 const arg = (name, fallback) => {
@@ -50,69 +48,7 @@ function fmix32(h) {
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
 // ---------------------------------------------------------------- lexicon-derived dense features
-// A copy of the lexicon scorer's scan (sentiment.ts) that also reports hit counts.
-const TRIES = new Map();
-const CLAUSE = new Set([44, 59, 58, 46, 33, 63, 40, 41, 0x2013, 0x2014, 0xa1, 0xbf]);
-function lexiconHits(text, language) {
-  let trie = TRIES.get(language);
-  if (!trie) {
-    trie = compileLexicon(LEXICONS[language]);
-    TRIES.set(language, trie);
-  }
-  const s = canonicalize(text);
-  const hits = [];
-  let token = -1;
-  let clause = 0;
-  let resumeAt = 0;
-  let prevWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (!isWordCode(code)) {
-      if (CLAUSE.has(code)) clause++;
-      prevWord = false;
-      continue;
-    }
-    if (prevWord) continue;
-    prevWord = true;
-    token++;
-    if (i < resumeAt) continue;
-    const entry = trie.longestAt(s, i);
-    if (entry !== undefined) {
-      hits.push({ entry, token, clause });
-      resumeAt = trie.matchEnd;
-    }
-  }
-  let lastContrast = -1;
-  for (const h of hits) if (h.entry.kind === 'contrast') lastContrast = h.token;
-  let pos = 0;
-  let neg = 0;
-  let negated = 0;
-  let raw = 0;
-  for (const hit of hits) {
-    if (hit.entry.kind !== 'sentiment') continue;
-    let value = hit.entry.weight;
-    let isNeg = false;
-    let intens = false;
-    for (const o of hits) {
-      if (o.clause !== hit.clause) continue;
-      const d = hit.token - o.token;
-      if (o.entry.kind === 'negator') {
-        if (o.entry.pre && d >= 1 && d <= 3) isNeg = true;
-        if (o.entry.post && d <= -1 && d >= -3) isNeg = true;
-      } else if (o.entry.kind === 'intensifier' && d >= 1 && d <= 2) intens = true;
-    }
-    if (intens) value *= 1.5;
-    if (isNeg && hit.entry.negatable) {
-      value *= -0.75;
-      negated++;
-    }
-    if (lastContrast >= 0) value *= hit.token < lastContrast ? 0.5 : 1.5;
-    if (value > 0) pos++;
-    else if (value < 0) neg++;
-    raw += value;
-  }
-  return { pos, neg, negated, raw, evidence: pos + neg };
-}
+// Hit counts come from the shipped scorer (sentiment.ts `lexiconEvidence`).
 function sentences(text) {
   return text
     .split(/(?<=[.!?])\s+|\n+/)
@@ -120,14 +56,14 @@ function sentences(text) {
     .filter((t) => /[\p{L}]/u.test(t));
 }
 function denseFeatures(text, language) {
-  const h = lexiconHits(text, language);
+  const h = lexiconEvidence(text, language);
   const ss = sentences(text);
   const scores = ss.map((t) => lexiconSentiment.score(t, language));
   const n = Math.max(1, ss.length);
   const sharePos = scores.filter((v) => v >= 0.15).length / n;
   const shareNeg = scores.filter((v) => v <= -0.15).length / n;
   const last = scores.length ? scores[scores.length - 1] : 0;
-  return [Math.log1p(h.pos), Math.log1p(h.neg), Math.log1p(h.negated), sharePos, shareNeg, last];
+  return [Math.log1p(h.positive), Math.log1p(h.negative), Math.log1p(h.negated), sharePos, shareNeg, last];
 }
 
 // ---------------------------------------------------------------- rows
@@ -139,11 +75,11 @@ function featuresFor(text, salt) {
 }
 function buildRows(labelled, language, salt) {
   return labelled.map((r) => {
-    const lh = lexiconHits(r.text, language);
+    const lh = lexiconEvidence(r.text, language);
     return {
       x: featuresFor(r.text, salt),
       lex: lexiconSentiment.score(r.text, language),
-      ev: Math.log1p(lh.evidence),
+      ev: Math.log1p(lh.positive + lh.negative),
       dense: denseFeatures(r.text, language),
       y: r.stars >= 4 ? 1 : 0,
     };

@@ -141,15 +141,31 @@ function scan(text: string, trie: StemTrie<Entry>, hits: Hit[]): void {
   }
 }
 
-/** Raw (unsquashed) lexicon evidence; exported for tests and diagnostics. */
-export function rawLexiconScore(text: string, language: Language): number {
+/** The lexicon's evidence in a text: hits by sign after negation/intensifiers/contrast, and their sum. */
+export interface LexiconEvidence {
+  /** Sentiment hits whose final weight is positive / negative. */
+  readonly positive: number;
+  readonly negative: number;
+  /** Sentiment hits flipped by a negator. */
+  readonly negated: number;
+  /** Summed weights (unsquashed). */
+  readonly raw: number;
+}
+
+const NO_EVIDENCE: LexiconEvidence = { positive: 0, negative: 0, negated: 0, raw: 0 };
+
+/** Per-hit weighting of the lexicon model; exported for diagnostics and the polarity research scripts. */
+export function lexiconEvidence(text: string, language: Language): LexiconEvidence {
   const hits: Hit[] = [];
   scan(canonicalize(text), trieFor(language), hits);
-  if (hits.length === 0) return 0;
+  if (hits.length === 0) return NO_EVIDENCE;
 
   let lastContrast = -1;
   for (const hit of hits) if (hit.entry.kind === 'contrast') lastContrast = hit.token;
 
+  let positive = 0;
+  let negative = 0;
+  let negatedHits = 0;
   let raw = 0;
   for (const hit of hits) {
     if (hit.entry.kind !== 'sentiment') continue;
@@ -167,11 +183,21 @@ export function rawLexiconScore(text: string, language: Language): number {
       }
     }
     if (intensified) value *= INTENSIFIER_FACTOR;
-    if (negated && hit.entry.negatable) value *= NEGATION_FACTOR;
+    if (negated && hit.entry.negatable) {
+      value *= NEGATION_FACTOR;
+      negatedHits++;
+    }
     if (lastContrast >= 0) value *= hit.token < lastContrast ? BEFORE_CONTRAST_FACTOR : AFTER_CONTRAST_FACTOR;
+    if (value > 0) positive++;
+    else if (value < 0) negative++;
     raw += value;
   }
-  return raw;
+  return { positive, negative, negated: negatedHits, raw };
+}
+
+/** Raw (unsquashed) lexicon evidence; exported for tests and diagnostics. */
+export function rawLexiconScore(text: string, language: Language): number {
+  return lexiconEvidence(text, language).raw;
 }
 
 /**
