@@ -34,8 +34,6 @@ export interface SignatureInput {
   readonly productId: string;
   readonly userId: string | null;
   readonly text: string;
-  /** dedupKey(text) when already computed. */
-  readonly dedupKey?: string;
   /** The text signature when already computed (by the ingest prepare worker, off the main thread). */
   readonly signature?: TextSignature;
 }
@@ -66,7 +64,7 @@ interface Earlier {
 }
 
 function signatureOf(input: SignatureInput): Signature {
-  const text = input.signature ?? textSignature(input.dedupKey ?? dedupKey(input.text), input.userId);
+  const text = input.signature ?? textSignature(dedupKey(input.text), input.userId);
   return {
     review_id: input.reviewId,
     product_id: input.productId,
