@@ -4,7 +4,7 @@
  * of a batch's hashes is new SQL text for every batch, and preparing it cost more than the lookups.
  * Writes go with the batch's reviews (review-batch-ops.ts `writeSignatures`).
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { inReviewBatch, type SignatureWrites } from './review-batch-ops.js';
 import type { Database } from './schema.js';
 import { cachedStatement, nativeSqlite } from './sqlite-native.js';
@@ -117,4 +117,51 @@ export function forEachSignatureKey(
     visit(reviewId, textHash, userHash);
   }
   return true;
+}
+
+/** A distinctive stored signature in commit order: `seq` is SQLite's rowid or PostgreSQL's `seq` identity. */
+export interface SignatureInOrder {
+  seq: number;
+  review_id: string;
+  simhash: string;
+}
+
+/**
+ * Up to `limit` signatures of at least `minWords` words stored after position `after`, in storage order, so a
+ * near-duplicate window can catch up with what was committed since it last looked (store-near-duplicates.ts).
+ */
+export async function signaturesAfter(
+  db: Kysely<Database>,
+  after: number,
+  minWords: number,
+  limit: number,
+): Promise<SignatureInOrder[]> {
+  const sqlite = nativeSqlite(db);
+  if (sqlite) {
+    return cachedStatement(
+      sqlite,
+      'select rowid as seq, review_id, simhash from text_signatures where rowid > ? and words >= ? order by rowid limit ?',
+    ).all(after, minWords, limit) as SignatureInOrder[];
+  }
+  const { rows } = await sql<{ seq: string; review_id: string; simhash: string }>`
+    select seq, review_id, simhash from text_signatures
+    where seq > ${after} and words >= ${minWords} order by seq limit ${limit}`.execute(db);
+  return rows.map((row) => ({ seq: Number(row.seq), review_id: row.review_id, simhash: row.simhash }));
+}
+
+/** The stored SimHash of one review, if it still has a signature (erasure and edits remove or replace it). */
+export async function storedSimhash(db: Kysely<Database>, reviewId: string): Promise<string | undefined> {
+  const sqlite = nativeSqlite(db);
+  if (sqlite) {
+    const row = cachedStatement(sqlite, 'select simhash from text_signatures where review_id = ?').get(reviewId) as
+      | { simhash: string }
+      | undefined;
+    return row?.simhash;
+  }
+  const row = await db
+    .selectFrom('text_signatures')
+    .select('simhash')
+    .where('review_id', '=', reviewId)
+    .executeTakeFirst();
+  return row?.simhash;
 }

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../store/store.js';
 import { writeTextSignatures } from '../../store/text-signatures.js';
+import { tempStore } from '../../test-support/temp-store.js';
 import { useTempStore } from '../../test-support/use-temp-store.js';
 import { DuplicateDetector, type SignatureInput } from './duplicates.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
@@ -77,6 +80,62 @@ describe('duplicate flags', () => {
   });
 });
 
+describe('the process-wide near-duplicate window over the store', () => {
+  it('holds only committed signatures: a batch that was judged but never stored leaves nothing behind', async () => {
+    // judge() without storing its writes is a batch whose transaction failed.
+    await new DuplicateDetector(temp.store.db).judge([review('a', 'u1', LONG)]);
+    expect(reasons(await new DuplicateDetector(temp.store.db).flag([review('c', 'u3', NEAR)]))).toEqual({});
+  });
+
+  it('finds near copies of reviews stored by earlier batches of the same run', async () => {
+    const detector = new DuplicateDetector(temp.store.db);
+    await detector.flag([review('a', 'u1', LONG)]);
+    expect(reasons(await detector.flag([review('c', 'u3', NEAR)]))).toEqual({ c: 'near_duplicate' });
+  });
+
+  it('forgets an erased review although the window still holds its signature', async () => {
+    const detector = new DuplicateDetector(temp.store.db);
+    await detector.flag([review('a', 'u1', LONG)]);
+    await detector.flag([review('x', 'u9', 'Short words only')]); // the window reads 'a' before this batch
+    // What erasure does to signatures (privacy/erase.ts); the detector stored none of the reviews themselves.
+    await temp.store.db.deleteFrom('text_signatures').where('review_id', '=', 'a').execute();
+    expect(reasons(await new DuplicateDetector(temp.store.db).flag([review('c', 'u3', NEAR)]))).toEqual({});
+  });
+
+  it('compares with the text a review has now, not the one it had when the window read it', async () => {
+    const other = 'Completely different words about a kettle that boils water quickly and quietly at night';
+    const detector = new DuplicateDetector(temp.store.db);
+    await detector.flag([review('a', 'u1', LONG)]);
+    await detector.flag([review('a', 'u1', other)]); // edited: its signature is replaced
+    expect(reasons(await new DuplicateDetector(temp.store.db).flag([review('c', 'u3', NEAR)]))).toEqual({});
+  });
+
+  it("catches up with signatures another process stored after this process's window was filled", async () => {
+    const { store, dir, cleanup } = await tempStore();
+    const otherProcess = await openSqliteStore(join(dir, 'store.sqlite'));
+    try {
+      await new DuplicateDetector(store.db).flag([review('x', 'u9', 'Short words only')]); // fills the window
+      await new DuplicateDetector(otherProcess.db).flag([review('a', 'u1', LONG)]);
+      expect(reasons(await new DuplicateDetector(store.db).flag([review('c', 'u3', NEAR)]))).toEqual({
+        c: 'near_duplicate',
+      });
+    } finally {
+      await otherProcess.close();
+      await cleanup();
+    }
+  });
+
+  it('grows the in-batch index for a batch larger than its first size', async () => {
+    const filler = Array.from({ length: 5001 }, (_, i) => review(`f${i}`, null, `short ${i}`));
+    const flags = await new DuplicateDetector(temp.store.db).flag([
+      review('a', 'u1', LONG),
+      ...filler,
+      review('c', 'u3', NEAR),
+    ]);
+    expect(reasons(flags)).toEqual({ c: 'near_duplicate' });
+  });
+});
+
 describe('duplicate lookups with and without the run-scoped hash filters', () => {
   const stored = Array.from({ length: 12 }, (_, i) =>
     review(`s${i}`, `u${i}`, `${LONG} and review number ${i} adds its own closing words here`, `p${i}`),
@@ -141,6 +200,20 @@ describe('near-duplicate index', () => {
     expect(index.find(flipped([0, 7, 30]))).toBe('x');
     expect(index.find(flipped([0, 7, 30, 31]))).toBeUndefined();
     expect(index.find(hash, 'x')).toBeUndefined();
+  });
+
+  it('lists every match once and forgets everything when cleared', () => {
+    const index = new NearDuplicateIndex(10);
+    index.add(hash, 'old');
+    index.add(flipped([1]), 'new');
+    index.add({ hi: ~hash.hi >>> 0, lo: hash.lo }, 'far');
+    expect([...index.matches(hash)].sort()).toEqual(['new', 'old']);
+    expect([...index.matches(hash, 'new')]).toEqual(['old']);
+    index.clear();
+    expect(index.size).toBe(0);
+    expect([...index.matches(hash)]).toEqual([]);
+    index.add(hash, 'again');
+    expect(index.find(flipped([2]))).toBe('again');
   });
 
   it('forgets the oldest signatures once the window is full', () => {

@@ -25,6 +25,7 @@ import type { Flag } from './flag-reasons.js';
 import { HashFilter } from './hash-filter.js';
 import { DEFAULT_NEAR_DUPLICATE_WINDOW, NearDuplicateIndex } from './near-duplicate-index.js';
 import { fromHex, type SimHash } from './simhash.js';
+import { type StoreNearDuplicateWindow, storeNearDuplicateWindow } from './store-near-duplicates.js';
 import { type TextSignature, textSignature } from './text-signature.js';
 
 export type { TextSignature } from './text-signature.js';
@@ -97,14 +98,20 @@ interface HashFilters {
   readonly user: HashFilter;
 }
 
+/** The in-batch index's first size (ingest batches are 2,500 by default); a larger batch grows it. */
+const BATCH_INDEX_CAPACITY = 5000;
+
 /**
- * One detector per ingest run: `flag()` is called once per batch, in input order. The near-duplicate window
- * is warmed from the store on the first call, so copies of reviews from earlier runs are found too.
+ * One detector per ingest run: `flag()` is called once per batch, in input order. Near copies are looked up in
+ * the process's window over the store (store-near-duplicates.ts), caught up before each batch, so copies of
+ * reviews from earlier batches, runs and processes are found too.
  */
 export class DuplicateDetector {
   private readonly minWords: number;
-  private readonly index: NearDuplicateIndex;
-  private warmed = false;
+  /** Committed signatures of the whole store, shared by the process's runs. */
+  private readonly window: StoreNearDuplicateWindow;
+  /** The batch being judged, so its later reviews compare with its earlier ones; cleared per batch. */
+  private batchIndex: NearDuplicateIndex;
   private judged = 0;
   private filters: HashFilters | null = null;
 
@@ -113,27 +120,12 @@ export class DuplicateDetector {
     options: DuplicateOptions = {},
   ) {
     this.minWords = options.minDistinctiveWords ?? DEFAULT_MIN_DISTINCTIVE_WORDS;
-    this.index = new NearDuplicateIndex(options.nearDuplicateWindow ?? DEFAULT_NEAR_DUPLICATE_WINDOW);
-  }
-
-  private async warm(): Promise<void> {
-    this.warmed = true;
-    // Paged by key (not a driver stream: PostgreSQL streaming needs pg-cursor): at most `capacity` signatures
-    // are held (the ring drops the oldest), and one page at a time is in memory.
-    let after = '';
-    for (;;) {
-      const rows = await this.db
-        .selectFrom('text_signatures')
-        .select(['review_id', 'simhash'])
-        .where('words', '>=', this.minWords)
-        .where('review_id', '>', after)
-        .orderBy('review_id')
-        .limit(5000)
-        .execute();
-      for (const row of rows) this.index.add(fromHex(row.simhash), row.review_id);
-      if (rows.length < 5000) break;
-      after = rows[rows.length - 1]!.review_id;
-    }
+    this.window = storeNearDuplicateWindow(
+      db,
+      this.minWords,
+      options.nearDuplicateWindow ?? DEFAULT_NEAR_DUPLICATE_WINDOW,
+    );
+    this.batchIndex = new NearDuplicateIndex(BATCH_INDEX_CAPACITY);
   }
 
   /**
@@ -170,7 +162,10 @@ export class DuplicateDetector {
    * each batch's writes before judging the next.
    */
   async judge(inputs: readonly SignatureInput[]): Promise<{ flags: Map<string, Flag>; signatures: SignatureWrites }> {
-    if (!this.warmed) await this.warm();
+    // Earlier batches of this run, and anything other processes committed meanwhile.
+    await this.window.catchUp();
+    if (inputs.length > this.batchIndex.capacity) this.batchIndex = new NearDuplicateIndex(inputs.length);
+    else this.batchIndex.clear();
     const flags = new Map<string, Flag>();
     if (inputs.length === 0) return { flags, signatures: { deleted: [], added: [] } };
     const signatures = inputs.map(signatureOf);
@@ -225,14 +220,15 @@ export class DuplicateDetector {
         } else if (sameText && sameText.review_id !== self.review_id) {
           flags.set(self.review_id, { reason: 'duplicate', detail: `same text as ${sameText.review_id}` });
         } else if (distinctive) {
-          const near = this.index.find(self.hash, self.review_id);
+          const near =
+            this.batchIndex.find(self.hash, self.review_id) ?? (await this.window.find(self.hash, self.review_id));
           if (near) flags.set(self.review_id, { reason: 'near_duplicate', detail: `near-identical to ${near}` });
         }
       }
       // Later reviews of this batch compare with earlier ones as if those were stored.
       if (!byText.has(self.text_hash)) byText.set(self.text_hash, self);
       if (self.user_hash !== null && !byUser.has(self.user_hash)) byUser.set(self.user_hash, self);
-      if (distinctive && !known.has(self.review_id)) this.index.add(self.hash, self.review_id);
+      if (distinctive && !known.has(self.review_id)) this.batchIndex.add(self.hash, self.review_id);
     }
 
     const added = signatures

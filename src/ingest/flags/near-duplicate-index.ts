@@ -42,21 +42,44 @@ export class NearDuplicateIndex {
 
   /** The id of a signature within Hamming distance 3 (the most recent one), if any, excluding `selfId`. */
   find(hash: SimHash, selfId?: string): string | undefined {
+    for (const id of this.matches(hash, selfId)) return id;
+    return undefined;
+  }
+
+  /**
+   * Every id within Hamming distance 3, excluding `selfId`, newest first within each band (an id matching in
+   * several bands is yielded once). Lazy: a caller that must check each candidate (store-near-duplicates.ts) stops at
+   * the first one that holds.
+   */
+  *matches(hash: SimHash, selfId?: string): Generator<string> {
     const oldest = this.sequence - this.capacity;
     const keys = bands(hash);
+    const seen = new Set<number>();
     for (let band = 0; band < BAND_COUNT; band++) {
       const chain = this.next[band]!;
       let seq = this.head[band]![keys[band]! & 0xffff]!;
       while (seq >= 0 && seq >= oldest) {
         const slot = seq % this.capacity;
         const id = this.ids[slot];
-        if (id !== selfId && hamming(hash, { hi: this.hi[slot]!, lo: this.lo[slot]! }) <= NEAR_DUPLICATE_DISTANCE) {
-          return id;
+        if (
+          id !== undefined &&
+          id !== selfId &&
+          !seen.has(seq) &&
+          hamming(hash, { hi: this.hi[slot]!, lo: this.lo[slot]! }) <= NEAR_DUPLICATE_DISTANCE
+        ) {
+          seen.add(seq);
+          yield id;
         }
         seq = chain[slot]!;
       }
     }
-    return undefined;
+  }
+
+  /** Forgets every signature (the arrays are reused: a per-batch index is cleared, not reallocated). */
+  clear(): void {
+    for (const head of this.head) head.fill(-1);
+    this.ids.fill(undefined);
+    this.sequence = 0;
   }
 
   add(hash: SimHash, id: string): void {

@@ -9,6 +9,7 @@ import { erasureAudit } from './0006-erasure-audit.js';
 import { snippetSearch } from './0007-snippet-search.js';
 import { monitoring } from './0010-monitoring.js';
 import { polarityModels } from './0011-polarity-models.js';
+import { signatureOrder } from './0012-signature-order.js';
 
 /**
  * Migrations live in code (not files read at run time) so the compiled package carries them. Each is written
@@ -26,6 +27,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0002_ingest_guards': ingestGuards(dialect),
     '0010_monitoring': monitoring(dialect),
     '0011_polarity_models': polarityModels(dialect),
+    '0012_signature_order': signatureOrder(dialect),
   };
 }
 
