@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EmbeddedChunk } from '../domain/chunk.js';
-import { aspectCarried, mentionsTerm, termAspect } from '../domain/discovered-aspect.js';
+import { aspectCarried, mentionsTerm, sameNoun, termAspect } from '../domain/discovered-aspect.js';
 import type { Summary } from '../domain/summary.js';
 import { HashedNgramEmbedder } from '../index/embedder.js';
 import { discoverAspectNouns } from './aspect-discovery.js';
@@ -46,9 +47,64 @@ describe('aspect discovery', () => {
     expect(discoverAspectNouns(chunks, 'en', 1)).toEqual(['food', 'price', 'waiter']);
   });
 
-  it('discovers nothing in languages without a frame (their templates need the noun gender)', () => {
-    const chunks = [chunk('Das Essen ist gut.', 'positive', { language: 'de' })];
-    expect(discoverAspectNouns(chunks, 'de', 1)).toEqual([]);
+  it('finds nouns after a determiner in de, fr, es, it and nl, merging inflected forms', () => {
+    const in_ = (language: EmbeddedChunk['language'], ...texts: string[]) =>
+      texts.map((text) => chunk(text, 'positive', { language }));
+    expect(
+      discoverAspectNouns(
+        in_(
+          'de',
+          'Der Akku ist stark. Das Essen war gut.',
+          'Die Akkus sind super.',
+          // An adverb first (verb-second), a lower-case adjective and a pronoun are not nouns.
+          'Leider ist der Deckel locker. Das neue ist toll. Das ist super.',
+        ),
+        'de',
+        1,
+      ),
+    ).toEqual(['Akku', 'Essen']);
+    expect(
+      discoverAspectNouns(
+        in_('fr', 'Le prix est correct.', 'Les prix sont bas. L’écran est lumineux.', 'C’est top.'),
+        'fr',
+        1,
+      ),
+    ).toEqual(['prix', 'écran']);
+    expect(
+      discoverAspectNouns(in_('es', 'El envío fue rápido.', 'Los envíos son lentos.', 'Todo es perfecto.'), 'es', 2),
+    ).toEqual(['envío']);
+    expect(
+      discoverAspectNouns(
+        in_('it', 'Il prezzo è buono.', 'I prezzi sono alti.', 'Il prezzo era giusto. Tutto è ok.'),
+        'it',
+        1,
+      ),
+    ).toEqual(['prezzo']);
+    expect(discoverAspectNouns(in_('nl', 'De batterij is goed.', 'Het is prima.'), 'nl', 1)).toEqual(['batterij']);
+    // A negator between noun and verb is skipped; an adverb there is not taken for the noun.
+    expect(discoverAspectNouns(in_('it', 'Il materiale non è resistente.'), 'it', 1)).toEqual(['materiale']);
+    expect(discoverAspectNouns(in_('fr', 'Le moteur n’est pas puissant.'), 'fr', 1)).toEqual(['moteur']);
+    expect(discoverAspectNouns(in_('es', 'El producto también es bueno.'), 'es', 1)).toEqual([]);
+    // No articles, no frame: Polish keeps its taxonomy aspects.
+    expect(discoverAspectNouns(in_('pl', 'Bateria jest dobra.'), 'pl', 1)).toEqual([]);
+  });
+
+  it('matches an inflected form of a noun outside English, but not a longer compound', () => {
+    expect(mentionsTerm('Die Lieferungen waren pünktlich', 'Lieferung', 'de')).toBe(true);
+    expect(mentionsTerm('Die Akkulaufzeit ist kurz', 'Akku', 'de')).toBe(false);
+    expect(mentionsTerm('I prezzi sono alti', 'prezzo', 'it')).toBe(true);
+    expect(mentionsTerm('Un prezzolato', 'prezzo', 'it')).toBe(false);
+    expect(aspectCarried({ aspects: [], text: 'Los envíos tardan', language: 'es' }, termAspect('envío'))).toBe(true);
+  });
+
+  it('sameNoun is symmetric and reflexive', () => {
+    const word = fc.stringMatching(/^[a-zäöüéíó]{1,12}$/);
+    fc.assert(
+      fc.property(word, word, (a, b) => sameNoun(a, b) === sameNoun(b, a) && sameNoun(a, a)),
+      { numRuns: 2000 },
+    );
+    expect(sameNoun('preis', 'preise')).toBe(true);
+    expect(sameNoun('tür', 'türen')).toBe(false); // too short to absorb endings
   });
 
   it('matches a discovered noun as a whole word, singular or plural', () => {
@@ -109,5 +165,49 @@ describe('aspect discovery', () => {
       allChunks: chunks,
     });
     expect([...off.pros, ...off.cons].some((claim) => /food|service/.test(claim.text))).toBe(false);
+  });
+
+  it('claims about a German restaurant in its reviewers’ nouns, aspect first, and verifiable', async () => {
+    const de = { language: 'de' as const };
+    const chunks = [
+      ...Array.from({ length: 5 }, (_, i) => chunk(`Das Essen war frisch und lecker, Besuch ${i}.`, 'positive', de)),
+      ...Array.from({ length: 3 }, (_, i) =>
+        chunk(`Der Service war langsam, wir warteten ${i + 20} Minuten.`, 'negative', de),
+      ),
+    ];
+    const product = {
+      productId: 'p1',
+      productName: null,
+      category: null,
+      language: 'de' as const,
+      reviewCount: 8,
+      ratingAvg: 3.5,
+      starHistogram: [3, 0, 0, 0, 5] as [number, number, number, number, number],
+    };
+    const context = balancedRetrieval().retrieve(chunks);
+    const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+    expect(draft.pros.map((p) => p.text)).toEqual(['Essen: von den meisten Rezensenten gelobt (5 von 5)']);
+    expect(draft.cons.map((c) => c.text)).toEqual(['Service: von den meisten Rezensenten kritisiert (3 von 3)']);
+    const summary: Summary = {
+      overview: draft.overview,
+      overview_citations: [...draft.overview_citations],
+      pros: draft.pros.map((claim) => ({ ...claim, citations: [...claim.citations] })),
+      cons: draft.cons.map((claim) => ({ ...claim, citations: [...claim.citations] })),
+      product_id: 'p1',
+      language: 'de',
+      review_count: 8,
+      rating_avg: 3.5,
+      model_version: 'builtin-v1',
+      generated_at: '2026-06-01T00:00:00.000Z',
+      expires_at: '2026-06-02T00:00:00.000Z',
+      label: 'Zusammenfassung',
+    };
+    const verification = await verifyDraft(
+      summary,
+      product,
+      context.map((c) => c.chunk),
+      { embedder, kind: 'templated' },
+    );
+    expect(verification.claimProblems.size).toBe(0);
   });
 });

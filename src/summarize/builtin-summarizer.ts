@@ -135,7 +135,9 @@ function tallyTerms(chunks: readonly EmbeddedChunk[], nouns: readonly string[]):
   for (const noun of nouns) {
     const tally: AspectTally = { positive: new Set(), negative: new Set() };
     for (const chunk of chunks) {
-      if (chunk.polarity !== 'neutral' && mentionsTerm(chunk.text, noun)) tally[chunk.polarity].add(chunk.reviewId);
+      if (chunk.polarity !== 'neutral' && mentionsTerm(chunk.text, noun, chunk.language)) {
+        tally[chunk.polarity].add(chunk.reviewId);
+      }
     }
     tallies.set(termAspect(noun), tally);
   }
@@ -147,7 +149,8 @@ const nameStem = (word: string) => word.slice(0, 5);
 
 /** Would the noun be tagged with this taxonomy aspect (one of its stems starts the noun)? */
 function fallsUnder(noun: string, aspect: string, language: Language): boolean {
-  return (aspectById(aspect)?.stems[language] ?? []).some((stem) => noun.startsWith(stem.toLowerCase()));
+  const lower = noun.toLocaleLowerCase(language);
+  return (aspectById(aspect)?.stems[language] ?? []).some((stem) => lower.startsWith(stem.toLocaleLowerCase(language)));
 }
 
 /**
