@@ -22,7 +22,7 @@ export class StoreNearDuplicateWindow {
   private readonly index: NearDuplicateIndex;
   /** Storage position of the last signature read. */
   private after = 0;
-  private catchingUp: Promise<void> | null = null;
+  private reading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -32,12 +32,15 @@ export class StoreNearDuplicateWindow {
     this.index = new NearDuplicateIndex(capacity);
   }
 
-  /** Reads the signatures stored since the last call. Concurrent callers share one read. */
+  /**
+   * Reads the signatures stored since the last read. Reads run one at a time, and each starts after it was asked
+   * for: a run that has just committed a batch must find that batch in the window, which sharing a read already
+   * in flight would not guarantee.
+   */
   catchUp(): Promise<void> {
-    this.catchingUp ??= this.readNew().finally(() => {
-      this.catchingUp = null;
-    });
-    return this.catchingUp;
+    const read = this.reading.then(() => this.readNew());
+    this.reading = read.catch(() => {});
+    return read;
   }
 
   private async readNew(): Promise<void> {
