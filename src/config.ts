@@ -12,10 +12,26 @@ export interface Config {
   readonly defaultLanguage: Language;
   readonly host: string;
   readonly port: number;
+  /**
+   * The batch retrains the store's polarity model once its star-labelled reviews grew by this share (0.25 =
+   * 25 %) since the active model; null = never automatically (REVIEWLENS_POLARITY_RETRAIN_GROWTH=off).
+   */
+  readonly polarityRetrainGrowth: number | null;
 }
 
 export class ConfigError extends Error {
   readonly code = 'RL_ERR_CONFIG';
+}
+
+/** Retrain polarity once the star-labelled reviews grew by a quarter (index/polarity-retrain.ts). */
+export const DEFAULT_POLARITY_RETRAIN_GROWTH = 0.25;
+
+function growthShare(name: string, raw: string | undefined, fallback: number): number | null {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'off') return null;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a share ≥ 0 or "off", got "${raw}"`);
+  return value;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number): number {
@@ -43,5 +59,10 @@ export function loadConfig(
     defaultLanguage: language,
     host: flags.host ?? env.REVIEWLENS_HOST ?? '127.0.0.1',
     port: integer('--port', flags.port ?? env.REVIEWLENS_PORT, 3000, 0),
+    polarityRetrainGrowth: growthShare(
+      'REVIEWLENS_POLARITY_RETRAIN_GROWTH',
+      env.REVIEWLENS_POLARITY_RETRAIN_GROWTH,
+      DEFAULT_POLARITY_RETRAIN_GROWTH,
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isSupportedLanguage, type Language } from '../domain/languages.js';
-import { activatePolarityModel, activePolarityModelInfo } from '../store/polarity-models.js';
+import { activatePolarityModel } from '../store/polarity-models.js';
 import type { Database } from '../store/schema.js';
 import { type PolarityAccuracy, polarityAccuracy } from './evaluate-polarity.js';
 import {
@@ -14,7 +14,6 @@ import {
 } from './linear-sentiment.js';
 import { QUICK_GRID, type TuningGrid, trainTunedLinearSentiment } from './polarity-tuning.js';
 import { lexiconSentiment, type SentimentModel } from './sentiment.js';
-import { storeSentiment } from './store-sentiment.js';
 
 /**
  * A language gets a trained model only with this many star-labelled (1–2 / 4–5) reviews, and this many of each
@@ -35,7 +34,7 @@ export interface LanguageTrainingReport {
   readonly epochs?: number;
   readonly learning_rate?: number;
   readonly inner_accuracy?: number;
-  readonly held_out?: { trained: PolarityAccuracy; lexicon: PolarityAccuracy };
+  readonly held_out?: { trained: PolarityAccuracy; lexicon: PolarityAccuracy; incumbent?: PolarityAccuracy };
 }
 
 export interface StorePolarityTraining {
@@ -62,6 +61,8 @@ function heldOut(reviewId: string): boolean {
 export async function trainPolarityFromStore(
   db: Kysely<Database>,
   grid: TuningGrid = QUICK_GRID,
+  /** The model in use, measured on the same held-out reviews, so a retrain can be compared with it. */
+  incumbent?: SentimentModel,
 ): Promise<StorePolarityTraining> {
   const rows = await db
     .selectFrom('reviews')
@@ -107,7 +108,7 @@ export async function trainPolarityFromStore(
       epochs: chosen.epochs,
       learning_rate: chosen.learningRate,
       inner_accuracy: chosen.innerAccuracy,
-      held_out: { trained, lexicon },
+      held_out: { trained, lexicon, ...(incumbent ? { incumbent: polarityAccuracy(incumbent, test) } : {}) },
     };
     if (used) {
       weights[language] = tuned.model.languages[language]!;
@@ -138,13 +139,4 @@ export async function trainAndActivatePolarity(
     });
   }
   return { ...result, activated };
-}
-
-/**
- * What `npm start` runs after ingesting the sample: trains and activates a polarity model unless the store
- * already has one (a restart reuses it), then returns the model the index stage should score with.
- */
-export async function ensureStorePolarityModel(db: Kysely<Database>): Promise<SentimentModel> {
-  if (!(await activePolarityModelInfo(db))) await trainAndActivatePolarity(db);
-  return storeSentiment(db);
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Judge } from '../evaluate/judge/judge.js';
 import { indexReviews } from '../index/index-stage.js';
+import { polarityForBatch } from '../index/polarity-retrain.js';
 import { ingest } from '../ingest/ingest.js';
 import { openFileSource } from '../ingest/sources/open-source.js';
 import { type AlertSink, sinksFromEnv } from '../monitor/alert-sinks.js';
@@ -57,9 +58,16 @@ export const steps = {
 
   async index(ctx: StepContext) {
     const { db } = ctx.store;
-    return withRun(db, 'index', () =>
-      indexReviews(db, { embedder: ctx.components.embedder, sentiment: ctx.components.sentiment }),
-    );
+    return withRun(db, 'index', async () => {
+      // Retrain polarity when due; the job's components were loaded before, so take the store's model now.
+      const { sentiment, decision } = await polarityForBatch(
+        db,
+        ctx.config.polarityRetrainGrowth,
+        ctx.components.sentiment,
+      );
+      const counts = await indexReviews(db, { embedder: ctx.components.embedder, sentiment });
+      return { ...counts, polarity_retrain: decision.action };
+    });
   },
 
   /** Opens a summarize run and splits the changed products into batches (the unit of work for workers). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { ensureStorePolarityModel } from '../index/train-polarity.js';
+import { polarityForBatch } from '../index/polarity-retrain.js';
 import { openFileSource } from '../ingest/sources/open-source.js';
 import { loadProductChunks } from '../store/chunks.js';
 import { activePolarityModelInfo } from '../store/polarity-models.js';
@@ -29,7 +29,7 @@ const probe = inputRecord({
 describe('pipeline with the demo hook (train polarity after ingest)', () => {
   it('indexes with the polarity model trained on the just-ingested reviews, once', async () => {
     const path = writeTempFile(dir, 'reviews.jsonl', toJsonl([...weakLabelledRecords(160), probe]));
-    const hooks = { afterIngest: () => ensureStorePolarityModel(store.db) };
+    const hooks = { afterIngest: () => polarityForBatch(store.db, config.polarityRetrainGrowth) };
     const first = await runPipeline(store, openFileSource(path), config, await productionComponents(store.db), hooks);
     const active = await activePolarityModelInfo(store.db);
     expect(active).not.toBeNull();

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { indexReviews } from '../index/index-stage.js';
-import type { SentimentModel } from '../index/sentiment.js';
+import type { BatchPolarity, PolarityRetrainDecision } from '../index/polarity-retrain.js';
 import { type IngestCounts, ingest } from '../ingest/ingest.js';
 import type { ReviewSource } from '../ingest/sources/source-item.js';
 import { finishRun, startRun } from '../store/runs.js';
@@ -20,6 +20,8 @@ export interface PipelineResult {
   readonly chunks_rescored: number;
   /** The sentiment model the index stage scored with: `lexicon-v1` or the store's trained polarity model id. */
   readonly sentiment_model: string;
+  /** Whether this run (re)trained the store's polarity model, and why (when the run has a polarity step). */
+  readonly polarity_retrain?: Pick<PolarityRetrainDecision, 'action' | 'reason' | 'labelled'>;
   readonly products_summarized: number;
   readonly products_skipped: number;
   readonly products_failed: number;
@@ -37,10 +39,10 @@ export interface PipelineHooks {
   /** The staging version, run in shadow after production (stored apart, never served). */
   shadow?: Components;
   /**
-   * Runs after ingest, before index; a model it returns replaces `components.sentiment` for the index stage
-   * (the demo trains polarity on the freshly ingested sample here).
+   * Runs after ingest, before index: the polarity step (`polarityForBatch`: retrain when due). Its model replaces
+   * `components.sentiment` for the index stage, and its decision is reported with the run.
    */
-  afterIngest?(): Promise<SentimentModel | undefined>;
+  afterIngest?(): Promise<BatchPolarity | undefined>;
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
@@ -68,7 +70,8 @@ export async function runPipeline(
     const ingestSeconds = seconds(mark);
     mark = performance.now();
     // Counted as index time: whatever the hook prepares (e.g. training polarity) serves the index stage.
-    const sentiment = (await hooks.afterIngest?.()) ?? components.sentiment;
+    const polarity = await hooks.afterIngest?.();
+    const sentiment = polarity?.sentiment ?? components.sentiment;
     const indexed = await indexReviews(db, {
       embedder: components.embedder,
       sentiment,
@@ -114,6 +117,15 @@ export async function runPipeline(
       chunks_written: indexed.chunks_written,
       chunks_rescored: indexed.chunks_rescored,
       sentiment_model: indexed.sentiment_model,
+      ...(polarity
+        ? {
+            polarity_retrain: {
+              action: polarity.decision.action,
+              reason: polarity.decision.reason,
+              labelled: polarity.decision.labelled,
+            },
+          }
+        : {}),
       products_summarized: summarized.products_summarized,
       products_skipped: summarized.products_skipped,
       products_failed: summarized.products_failed,

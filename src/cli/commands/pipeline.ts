@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { isSupportedLanguage, type Language, SUPPORTED_LANGUAGES } from '../../domain/languages.js';
 import { indexReviews } from '../../index/index-stage.js';
-import { storeSentiment } from '../../index/store-sentiment.js';
+import { polarityForBatch } from '../../index/polarity-retrain.js';
 import { ingest } from '../../ingest/ingest.js';
 import { openFileSource, openSource, type SourceSpec } from '../../ingest/sources/open-source.js';
 import { defaultComponents } from '../../pipeline/components.js';
@@ -134,8 +134,9 @@ export function registerPipelineCommands(program: Command): void {
       const progress = createProgress();
       const components = defaultComponents();
       const counts = await withStore(cfg, async ({ db }) => {
-        // The store's trained polarity model when one is active, like `run`: else this would re-score to the lexicon.
-        const sentiment = await storeSentiment(db, components.sentiment);
+        // Like `run`: retrain polarity when due, then the store's trained model when one is active (else this
+        // would re-score to the lexicon).
+        const { sentiment } = await polarityForBatch(db, cfg.polarityRetrainGrowth, components.sentiment);
         return withRun(db, 'index', () =>
           indexReviews(db, {
             embedder: components.embedder,
@@ -200,6 +201,7 @@ export function registerPipelineCommands(program: Command): void {
         withPublisher(async (onPublished) =>
           runPipeline(store, openFileSource(opts.input), cfg, await productionComponents(store.db), {
             onStage: (stage, counts) => progress.update(stage, counts),
+            afterIngest: () => polarityForBatch(store.db, cfg.polarityRetrainGrowth),
             onPublished,
             shadow: await shadowComponents(store.db),
           }),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../../config.js';
-import { ensureStorePolarityModel } from '../../index/train-polarity.js';
+import { polarityForBatch } from '../../index/polarity-retrain.js';
 import { openFileSource } from '../../ingest/sources/open-source.js';
 import { productionComponents, shadowComponents } from '../../pipeline/components-for-version.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
@@ -53,12 +53,13 @@ export function registerServeCommands(program: Command): void {
         port: opts.port,
       });
       // The same components as `reviewlens run`: the registry's production version (builtin-v1 on a fresh store).
-      // After ingest, the sentence-polarity model is trained on the sample's own star ratings (once per store)
-      // and scores the chunks: the summaries shown are the trained built-in model's.
+      // After ingest, the sentence-polarity model is trained on the sample's own star ratings (once per store: a
+      // restart finds the labelled reviews not grown) and scores the chunks: the summaries shown are the trained
+      // built-in model's.
       const result = await withStore(cfg, async (store) =>
         runPipeline(store, openFileSource(SHIPPED_SAMPLE_PATH), cfg, await productionComponents(store.db), {
           shadow: await shadowComponents(store.db),
-          afterIngest: () => ensureStorePolarityModel(store.db),
+          afterIngest: () => polarityForBatch(store.db, cfg.polarityRetrainGrowth),
         }),
       );
       printJson(result);
