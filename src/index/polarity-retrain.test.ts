@@ -7,6 +7,7 @@ import { startRun } from '../store/runs.js';
 import { useTempStore } from '../test-support/use-temp-store.js';
 import { weakLabelledRecords } from '../test-support/weak-labelled.js';
 import { polarityForBatch, retrainPolarityIfDue } from './polarity-retrain.js';
+import { sampleLabelledReviews } from './train-polarity.js';
 
 const temp = useTempStore();
 const records = weakLabelledRecords(220);
@@ -79,5 +80,24 @@ describe('the retrain setting', () => {
     expect(loadConfig({}, { REVIEWLENS_POLARITY_RETRAIN_GROWTH: 'off' }).polarityRetrainGrowth).toBeNull();
     expect(() => loadConfig({}, { REVIEWLENS_POLARITY_RETRAIN_GROWTH: '-1' })).toThrow(/share ≥ 0 or "off"/);
     expect(() => loadConfig({}, { REVIEWLENS_POLARITY_RETRAIN_GROWTH: 'often' })).toThrow(ConfigError);
+  });
+});
+
+describe('the training sample', () => {
+  it('counts every labelled review but keeps at most the cap per language, the same sample every time', async () => {
+    await ingestRecords(records.slice(0, 160));
+    const [first, again] = [
+      await sampleLabelledReviews(temp.store.db, 40),
+      await sampleLabelledReviews(temp.store.db, 40),
+    ];
+    const en = first.get('en')!;
+    expect(en.labelled).toBeGreaterThan(150);
+    expect(en.train).toHaveLength(40);
+    expect(en.test).toHaveLength(10);
+    expect(en.seenTrain + en.seenTest).toBe(en.labelled);
+    expect(again.get('en')!.train).toEqual(en.train);
+    // Uncapped, everything is there.
+    const all = (await sampleLabelledReviews(temp.store.db)).get('en')!;
+    expect(all.train.length + all.test.length).toBe(en.labelled);
   });
 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isSupportedLanguage, type Language } from '../domain/languages.js';
+import { mulberry32 } from '../sample/prng.js';
 import { activatePolarityModel } from '../store/polarity-models.js';
 import type { Database } from '../store/schema.js';
 import { type PolarityAccuracy, polarityAccuracy } from './evaluate-polarity.js';
@@ -54,6 +55,77 @@ function heldOut(reviewId: string): boolean {
 }
 
 /**
+ * Training reads at most this many reviews per language (and a quarter of it held out): a linear model on hashed
+ * n-grams gains little beyond tens of thousands of examples, and the batch retrains automatically, so a store of
+ * millions must not be loaded into memory for it.
+ */
+export const MAX_TRAIN_PER_LANGUAGE = 20_000;
+const PAGE = 5000;
+
+interface LanguageSample {
+  train: LabelledText[];
+  test: LabelledText[];
+  /** All labelled reviews of the language, sampled or not. */
+  labelled: number;
+  negative: number;
+  seenTrain: number;
+  seenTest: number;
+}
+
+/** Algorithm R: every item seen so far has the same chance to be in the `cap`-sized sample. */
+function reservoirAdd<T>(sample: T[], item: T, seen: number, cap: number, random: () => number): void {
+  if (sample.length < cap) sample.push(item);
+  else {
+    const slot = Math.floor(random() * seen);
+    if (slot < cap) sample[slot] = item;
+  }
+}
+
+/**
+ * The store's unflagged 1–2 / 4–5-star reviews per language, paged by review id (one page in memory), split by
+ * the stable hold-out and sampled down to the caps with a fixed seed: the same store gives the same sample.
+ */
+export async function sampleLabelledReviews(
+  db: Kysely<Database>,
+  maxTrain = MAX_TRAIN_PER_LANGUAGE,
+): Promise<Map<Language, LanguageSample>> {
+  const random = mulberry32(20_261_129);
+  const byLanguage = new Map<Language, LanguageSample>();
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('reviews')
+      .select(['review_id', 'review_text', 'language', 'star_rating'])
+      .where('flags', '=', '')
+      .where('star_rating', '!=', 3)
+      .where('review_id', '>', after)
+      .orderBy('review_id')
+      .limit(PAGE)
+      .execute();
+    for (const row of rows) {
+      if (!isSupportedLanguage(row.language)) continue;
+      let sample = byLanguage.get(row.language);
+      if (!sample) {
+        sample = { train: [], test: [], labelled: 0, negative: 0, seenTrain: 0, seenTest: 0 };
+        byLanguage.set(row.language, sample);
+      }
+      sample.labelled += 1;
+      if (row.star_rating <= 2) sample.negative += 1;
+      const item = { text: row.review_text, language: row.language, stars: row.star_rating };
+      if (heldOut(row.review_id)) {
+        sample.seenTest += 1;
+        reservoirAdd(sample.test, item, sample.seenTest, Math.ceil(maxTrain / 4), random);
+      } else {
+        sample.seenTrain += 1;
+        reservoirAdd(sample.train, item, sample.seenTrain, maxTrain, random);
+      }
+    }
+    if (rows.length < PAGE) return byLanguage;
+    after = rows[rows.length - 1]!.review_id;
+  }
+}
+
+/**
  * Trains the linear polarity model on the user's own store: star ratings are the weak labels, flagged
  * reviews (spam, duplicates, toxicity) are left out. This — never a research-only corpus — is the shipped path.
  * Hyperparameters are chosen by inner folds of the training four-fifths; the held-out fifth only measures.
@@ -64,30 +136,14 @@ export async function trainPolarityFromStore(
   /** The model in use, measured on the same held-out reviews, so a retrain can be compared with it. */
   incumbent?: SentimentModel,
 ): Promise<StorePolarityTraining> {
-  const rows = await db
-    .selectFrom('reviews')
-    .select(['review_id', 'review_text', 'language', 'star_rating'])
-    .where('flags', '=', '')
-    .where('star_rating', '!=', 3)
-    .orderBy('review_id')
-    .execute();
-  const byLanguage = new Map<Language, { train: LabelledText[]; test: LabelledText[] }>();
-  for (const row of rows) {
-    if (!isSupportedLanguage(row.language)) continue;
-    const item = { text: row.review_text, language: row.language, stars: row.star_rating };
-    const split = byLanguage.get(row.language) ?? { train: [], test: [] };
-    (heldOut(row.review_id) ? split.test : split.train).push(item);
-    byLanguage.set(row.language, split);
-  }
+  const byLanguage = await sampleLabelledReviews(db);
   const languages: Partial<Record<Language, LanguageTrainingReport>> = {};
   const weights: Partial<Record<Language, LanguageWeights>> = {};
   let bits = 18;
   let trainReviews = 0;
-  for (const [language, { train, test }] of byLanguage) {
-    const all = [...train, ...test];
-    const negative = all.filter((r) => r.stars <= 2).length;
-    const counts = { labelled: all.length, negative, positive: all.length - negative };
-    if (all.length < MIN_LABELLED_PER_LANGUAGE || Math.min(negative, all.length - negative) < MIN_PER_CLASS) {
+  for (const [language, { train, test, labelled, negative }] of byLanguage) {
+    const counts = { labelled, negative, positive: labelled - negative };
+    if (labelled < MIN_LABELLED_PER_LANGUAGE || Math.min(negative, labelled - negative) < MIN_PER_CLASS) {
       languages[language] = {
         ...counts,
         used: false,
