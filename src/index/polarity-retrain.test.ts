@@ -60,6 +60,11 @@ describe('automatic polarity retraining', () => {
     expect(decision).toMatchObject({ action: 'kept', model_id: first.model_id });
     expect(decision.reason).toMatch(/^the retrained model is worse on held-out reviews: en /);
     expect((await activePolarityModelInfo(temp.store.db))!.model_id).toBe(first.model_id);
+    // Growth now counts from that attempt: the next batch does not retrain the same data again.
+    expect(await retrainPolarityIfDue(temp.store.db, { tolerance: -1 })).toMatchObject({
+      action: 'not_due',
+      labelled_at_training: decision.labelled,
+    });
   });
 
   it('is off when the growth setting is off, and scores with the active model either way', async () => {

@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_POLARITY_RETRAIN_GROWTH } from '../config.js';
 import { SUPPORTED_LANGUAGES } from '../domain/languages.js';
-import { activatePolarityModel, activePolarityModelInfo } from '../store/polarity-models.js';
+import { activatePolarityModel, activePolarityModelInfo, amendPolarityReport } from '../store/polarity-models.js';
 import type { Database } from '../store/schema.js';
 import { LINEAR_SENTIMENT_FORMAT } from './linear-sentiment.js';
 import { QUICK_GRID, type TuningGrid } from './polarity-tuning.js';
@@ -49,8 +49,12 @@ async function labelledReviews(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
-/** What the active model's report says it was trained on (all languages' labelled reviews, used or not). */
+/**
+ * The labelled count growth is measured from: when the active model was trained (all languages' labelled
+ * reviews, used or not), or when a retrain last failed to beat it, so a kept model is not retrained every batch.
+ */
 function labelledAtTraining(report: Record<string, unknown>): number | undefined {
+  if (typeof report.retrain_attempt_labelled === 'number') return report.retrain_attempt_labelled;
   if (typeof report.labelled_total === 'number') return report.labelled_total;
   const languages = report.languages as Record<string, { labelled?: number }> | undefined;
   if (!languages) return undefined;
@@ -105,6 +109,7 @@ export async function retrainPolarityIfDue(
     .map(([language]) => language);
   const worse = active ? regressions(candidate, incumbentLanguages, tolerance) : [];
   if (worse.length > 0) {
+    await amendPolarityReport(db, active!.model_id, { retrain_attempt_labelled: labelled });
     return {
       action: 'kept',
       reason: `the retrained model is worse on held-out reviews: ${worse.join(', ')}`,

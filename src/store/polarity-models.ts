@@ -32,6 +32,28 @@ export async function activatePolarityModel(
   });
 }
 
+/** Merges fields into a stored model's report (e.g. a retrain attempt that did not replace it). */
+export async function amendPolarityReport(
+  db: Kysely<Database>,
+  modelId: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('polarity_models')
+      .select('report')
+      .where('model_id', '=', modelId)
+      .executeTakeFirst();
+    if (!row) return;
+    const report = { ...(JSON.parse(row.report) as Record<string, unknown>), ...fields };
+    await trx
+      .updateTable('polarity_models')
+      .set({ report: JSON.stringify(report) })
+      .where('model_id', '=', modelId)
+      .execute();
+  });
+}
+
 /** Back to the lexicon: no model is active. */
 export async function deactivatePolarityModels(db: Kysely<Database>): Promise<void> {
   await db.updateTable('polarity_models').set({ active: 0 }).where('active', '=', 1).execute();
