@@ -48,3 +48,21 @@ for (const [lang, list] of [...byLang].sort()) {
     );
   }
 }
+
+// Round 5: the shipped model's accuracy per star rating (runs that recorded it), summed over runs.
+for (const [lang, list] of [...byLang].sort()) {
+  const tot = {};
+  for (const r of list)
+    for (const [star, [k, n]] of Object.entries(r.byStar ?? {})) {
+      tot[star] ??= [0, 0];
+      tot[star][0] += k;
+      tot[star][1] += n;
+    }
+  if (!Object.keys(tot).length) continue;
+  const runs = list.filter((r) => r.byStar).length;
+  console.log(
+    `\n${lang} shipped per star (${runs} runs): ${Object.entries(tot)
+      .map(([star, [k, n]]) => `${star}★ ${(k / n).toFixed(3)} (n ${n / runs})`)
+      .join('  ')}`,
+  );
+}

@@ -11,6 +11,19 @@
 // salt 0 = the shipped features (2^18 buckets) and SGD shuffle seed 1; salt s > 0 re-hashes 31-bit features into
 // 2^18 buckets with another mixing key (other collisions) and uses shuffle seed 1 + s. perm 0 = fold index mod 5
 // (bench/polarity-cv.mjs); perm p > 0 = a seeded permutation of the rows before index mod 5.
+//
+// Round 5 variants (same protocol; `round5` below), English first, then de/es/fr as a check:
+//   node bench/polarity-cv4.mjs ../shared/data/marc-test-multilingual --langs=en --salts=0,1,2,3,4 --perms=0,1,2 \
+//     --variants=shipped,dropout,dropout=0.1,dropout=0.25,dropout=0.5,starw,starw=0.25,starw=0.5,sentdrop,pool,surface
+//   dropout, dropout=P   feature dropout in SGD (inverted: kept features scaled 1/(1-P); lexicon never dropped),
+//                        P chosen jointly with rate and epochs by the inner folds from DROPOUTS, or fixed
+//   sentdrop             + 2 copies of each training review of ≥ 3 sentences keeping a random ≥ 60% of them
+//   starw, starw=W       SGD sample weight W for 2- and 4-star reviews (1 and 5 stars: 1), W from STAR_WEIGHTS or fixed
+//   pool                 the tuned review-level model applied to each sentence too; [review logit, min, max, first,
+//                        last, mean sentence logit] stacked by a small LR fitted on inner out-of-fold values
+//   pool+dropout         the same over the `dropout` model
+//   surface              extra hashed features: ALL-CAPS words, '!' / '?' count buckets, emoticons / emoji, length bucket
+// Every run also records the shipped model's accuracy per star rating (`byStar`; the summary prints it).
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,6 +32,7 @@ const { readStarCsv } = await import(new URL('index/evaluate-polarity.js', dist)
 const { hashedFeatures, fitLanguage } = await import(new URL('index/linear-sentiment.js', dist));
 const { lexiconSentiment, lexiconEvidence } = await import(new URL('index/sentiment.js', dist));
 const { mulberry32: rng } = await import(new URL('sample/prng.js', dist));
+const { splitSentences } = await import(new URL('index/segment.js', dist));
 
 const arg = (name, fallback) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -74,16 +88,74 @@ function featuresFor(text, salt) {
   return [...new Set(hashedFeatures(text, 31).map((f) => fmix32(f ^ key) & mask))];
 }
 function buildRows(labelled, language, salt) {
-  return labelled.map((r) => {
+  const needSents = VARIANTS.some((v) => v.startsWith('pool') || v === 'sentdrop');
+  const needSurface = VARIANTS.includes('surface');
+  return labelled.map((r, index) => {
     const lh = lexiconEvidence(r.text, language);
-    return {
+    const row = {
       x: featuresFor(r.text, salt),
       lex: lexiconSentiment.score(r.text, language),
       ev: Math.log1p(lh.positive + lh.negative),
       dense: denseFeatures(r.text, language),
       y: r.stars >= 4 ? 1 : 0,
+      stars: r.stars,
     };
+    if (needSents) {
+      const ss = splitSentences(r.text, language);
+      row.sents = ss.map((t) => ({ x: featuresFor(t, salt), lex: lexiconSentiment.score(t, language) }));
+      if (VARIANTS.includes('sentdrop')) row.aug = sentenceDropCopies(ss, row, language, salt, index);
+    }
+    if (needSurface) row.xSurface = [...new Set([...row.x, ...surfaceFeatures(r.text, salt)])];
+    return row;
   });
+}
+
+// ---------------------------------------------------------------- round 5 feature / augmentation helpers
+/** 2 copies of a review with ≥ 3 sentences, each keeping a random ≥ 60% (not all) of its sentences (same label). */
+function sentenceDropCopies(ss, row, language, salt, index) {
+  const keepMin = Math.ceil(0.6 * ss.length);
+  if (keepMin >= ss.length) return []; // 1–2 sentences: no proper subset keeps 60%
+  const random = rng(7919 * (index + 1) + salt);
+  const copies = [];
+  for (let k = 0; k < 2; k++) {
+    let kept;
+    do kept = ss.filter(() => random() < 0.75);
+    while (kept.length < keepMin || kept.length === ss.length);
+    const text = kept.join(' ');
+    copies.push({
+      x: featuresFor(text, salt),
+      lex: lexiconSentiment.score(text, language),
+      y: row.y,
+      stars: row.stars,
+    });
+  }
+  return copies;
+}
+
+/** 31-bit FNV-1a of a string under a feature kind (kinds 30+: unused by polarity-features.ts), then salted. */
+function surfaceHash(kind, s, salt) {
+  let h = Math.imul(0x811c9dc5 ^ kind, 0x01000193);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h = (h >>> 0) & 0x7fffffff;
+  const mask = (1 << BITS) - 1;
+  return salt === 0 ? h & mask : fmix32(h ^ Math.imul(salt, 0x9e3779b1)) & mask;
+}
+/** Surface cues the lower-casing tokenizer loses or does not count. */
+function surfaceFeatures(text, salt) {
+  const out = [];
+  const caps = text.match(/\b\p{Lu}{2,}\b/gu) ?? [];
+  for (const w of caps) out.push(surfaceHash(30, w.toLowerCase(), salt));
+  out.push(surfaceHash(31, `caps${Math.min(caps.length, 3)}`, salt));
+  const bang = (text.match(/!/g) ?? []).length;
+  out.push(surfaceHash(32, `bang${Math.min(bang, 3)}`, salt));
+  if (/!!/.test(text)) out.push(surfaceHash(32, 'bang-run', salt));
+  const q = (text.match(/\?/g) ?? []).length;
+  out.push(surfaceHash(33, `q${Math.min(q, 2)}`, salt));
+  for (const e of text.match(/[:;=]-?[)(DPp/]|<3|\p{Extended_Pictographic}/gu) ?? [])
+    out.push(surfaceHash(34, e, salt));
+  const words = (text.match(/\p{L}+/gu) ?? []).length;
+  out.push(surfaceHash(35, `len${Math.floor(Math.log2(1 + words))}`, salt));
+  return out;
 }
 
 // ---------------------------------------------------------------- NB ratios (exactly as linear-sentiment.ts)
@@ -111,9 +183,18 @@ function nbRatios(rows, alpha = 1) {
 const lengthScale = (row) => 1 / Math.sqrt(Math.max(1, row.x.length));
 
 // ---------------------------------------------------------------- SGD (a copy of fitLanguage + optional dense extras)
-function sgdFit(rows, { epochs, learningRate, seed, dense = false, l2 = 1e-6 }, onEpoch) {
+function sgdFit(
+  rows,
+  { epochs, learningRate, seed, dense = false, l2 = 1e-6, dropout = 0, starWeight = 1, augment = false },
+  onEpoch,
+) {
   const size = 1 << BITS;
   const { ratio } = nbRatios(rows);
+  // round 5: augmented copies join the SGD rows (not the NB counts); dropout uses its own RNG so the shuffle
+  // sequence is the shipped one
+  const sgdRows = augment ? rows.flatMap((r) => [r, ...(r.aug ?? [])]) : rows;
+  const dropRandom = rng(seed + 104729);
+  const rowWeight = (row) => (row.stars === 2 || row.stars === 4 ? starWeight : 1);
   const weights = new Float64Array(size);
   const updates = new Float64Array(size);
   let bias = 0;
@@ -139,7 +220,7 @@ function sgdFit(rows, { epochs, learningRate, seed, dense = false, l2 = 1e-6 }, 
   const dwU = new Float64Array(D);
   let step = 0;
   const random = rng(seed);
-  const order = rows.map((r) => ({ r, d: dv(r) }));
+  const order = sgdRows.map((r) => ({ r, d: dv(r) }));
   const averaged = (row) => {
     const scale = lengthScale(row);
     let z = bias - biasU / step + (lexicon - lexiconU / step) * row.lex;
@@ -158,11 +239,17 @@ function sgdFit(rows, { epochs, learningRate, seed, dense = false, l2 = 1e-6 }, 
     for (const { r: row, d } of order) {
       step += 1;
       const lr = learningRate / Math.sqrt(1 + step / order.length);
-      const scale = lengthScale(row);
+      let scale = lengthScale(row);
+      let xs = row.x;
+      if (dropout > 0) {
+        // inverted dropout: keep each feature with prob 1 - p and scale the kept ones up (lexicon never dropped)
+        xs = row.x.filter(() => dropRandom() >= dropout);
+        scale /= 1 - dropout;
+      }
       let z = bias + lexicon * row.lex;
       for (let k = 0; k < D; k++) z += dw[k] * d[k];
-      for (const f of row.x) z += weights[f] * ratio[f] * scale;
-      const g = sigmoid(z) - row.y;
+      for (const f of xs) z += weights[f] * ratio[f] * scale;
+      const g = (sigmoid(z) - row.y) * rowWeight(row);
       bias -= lr * g;
       biasU -= step * lr * g;
       lexicon -= lr * g * row.lex;
@@ -171,7 +258,7 @@ function sgdFit(rows, { epochs, learningRate, seed, dense = false, l2 = 1e-6 }, 
         dw[k] -= lr * g * d[k];
         dwU[k] -= step * lr * g * d[k];
       }
-      for (const f of row.x) {
+      for (const f of xs) {
         const delta = -lr * (g * ratio[f] * scale + l2 * weights[f]);
         weights[f] += delta;
         updates[f] += step * delta;
@@ -183,14 +270,14 @@ function sgdFit(rows, { epochs, learningRate, seed, dense = false, l2 = 1e-6 }, 
 }
 
 /** Inner k-fold tuning of the SGD model; returns OOF logits for every (rate, epoch) so stacking variants reuse it. */
-function sgdInner(rows, seed, dense) {
+function sgdInner(rows, seed, dense, opts = {}) {
   const oof = new Map(); // `${rate}/${epoch}` -> Float64Array
   for (const rate of RATES) {
     for (const e of EPOCHS) oof.set(`${rate}/${e}`, new Float64Array(rows.length));
     for (let fold = 0; fold < INNER; fold++) {
       const train = rows.filter((_, i) => i % INNER !== fold);
       const idx = rows.map((_, i) => i).filter((i) => i % INNER === fold);
-      sgdFit(train, { epochs: Math.max(...EPOCHS), learningRate: rate, seed, dense }, (epoch, score) => {
+      sgdFit(train, { epochs: Math.max(...EPOCHS), learningRate: rate, seed, dense, ...opts }, (epoch, score) => {
         if (!EPOCHS.includes(epoch)) return;
         const z = oof.get(`${rate}/${epoch}`);
         for (const i of idx) z[i] = score(rows[i]);
@@ -485,19 +572,139 @@ function batchFit(rows, family, h, seed) {
   return (row) => model.score(M.encode(row));
 }
 
+// ---------------------------------------------------------------- round 5: regularisation, weights, pooling, cues
+const DROPOUTS = [0.1, 0.25, 0.5];
+const STAR_WEIGHTS = [0.25, 0.5];
+
+/**
+ * The shipped nested tuning, extended: (opts, rate, epochs) chosen jointly by inner accuracy over `optsList`
+ * (ties → first in grid order), refit on the whole training part. `cache` shares inner runs between variants
+ * of one outer fold (e.g. `dropout` and `dropout=0.25`).
+ */
+function tunedSgd(train, test, seed, optsList, cache, features = 'x') {
+  const rows = features === 'x' ? train : train.map((r) => ({ ...r, x: r[features] }));
+  const testRows = features === 'x' ? test : test.map((r) => ({ ...r, x: r[features] }));
+  let best = null;
+  for (const opts of optsList) {
+    const key = `${features}/${JSON.stringify(opts)}`;
+    if (!cache.has(key)) cache.set(key, sgdInner(rows, seed, false, opts));
+    const oof = cache.get(key);
+    for (const rate of RATES)
+      for (const e of EPOCHS) {
+        const c = accOf(rows, oof.get(`${rate}/${e}`));
+        if (!best || c > best.c) best = { opts, rate, e, c };
+      }
+  }
+  const f = sgdFit(rows, { epochs: best.e, learningRate: best.rate, seed, ...best.opts });
+  const label = `${Object.values(best.opts).join('/')}${Object.keys(best.opts).length ? '/' : ''}r${best.rate}/e${best.e}`;
+  return { z: testRows.map((r) => f(r)), label, model: { opts: best.opts, rate: best.rate, e: best.e, f } };
+}
+
+/** Sentence-logit summary of a review under a review-level scorer: [review, min, max, first, last, mean]. */
+function pooled(score, row) {
+  const z = score(row);
+  const s = row.sents.length ? row.sents.map((t) => score(t)) : [z];
+  return [z, Math.min(...s), Math.max(...s), s[0], s[s.length - 1], s.reduce((a, b) => a + b, 0) / s.length];
+}
+
+/**
+ * Two-level pooling over a tuned review-level model ({opts, rate, e, f}): inner OOF pooled features at the
+ * model's setting, a small LR fitted on them, applied to the test reviews pooled under the final model.
+ */
+function poolOver(train, test, seed, model) {
+  const X = new Array(train.length);
+  for (let fold = 0; fold < INNER; fold++) {
+    const f = sgdFit(
+      train.filter((_, i) => i % INNER !== fold),
+      { epochs: model.e, learningRate: model.rate, seed, ...model.opts },
+    );
+    train.forEach((r, i) => {
+      if (i % INNER === fold) X[i] = pooled(f, r);
+    });
+  }
+  const lr = denseLR(
+    X,
+    train.map((r) => r.y),
+  );
+  return accOf(
+    test,
+    test.map((r) => lr(pooled(model.f, r))),
+  );
+}
+
+function round5(train, test, seed, out, shipped) {
+  const cache = new Map();
+  const record = (name, { z, label }) => {
+    out[name] = accOf(test, z);
+    out[`${name}_set`] = label;
+  };
+  for (const v of VARIANTS) {
+    const [name, value] = v.split('=');
+    if (name === 'dropout')
+      record(
+        v,
+        tunedSgd(
+          train,
+          test,
+          seed,
+          (value ? [Number(value)] : DROPOUTS).map((p) => ({ dropout: p })),
+          cache,
+        ),
+      );
+    else if (name === 'starw')
+      record(
+        v,
+        tunedSgd(
+          train,
+          test,
+          seed,
+          (value ? [Number(value)] : STAR_WEIGHTS).map((w) => ({ starWeight: w })),
+          cache,
+        ),
+      );
+    else if (v === 'sentdrop') record(v, tunedSgd(train, test, seed, [{ augment: true }], cache));
+    else if (v === 'surface') record(v, tunedSgd(train, test, seed, [{}], cache, 'xSurface'));
+    else if (v === 'pool') out.pool = poolOver(train, test, seed, shipped);
+    else if (v === 'pool+dropout') {
+      const tuned = tunedSgd(
+        train,
+        test,
+        seed,
+        DROPOUTS.map((p) => ({ dropout: p })),
+        cache,
+      );
+      out[v] = poolOver(train, test, seed, tuned.model);
+      out[`${v}_set`] = tuned.label;
+    }
+  }
+}
+
 // ---------------------------------------------------------------- one outer fold: every variant
+const ROUND5 = ['dropout', 'starw', 'sentdrop', 'pool', 'pool+dropout', 'surface'];
 function outerFold(train, test, salt) {
   const seed = 1 + salt;
   const out = {};
   const preds = {}; // test logits per family, for the vote
-  const needSgd = VARIANTS.some((v) => ['shipped', 'addlex', 'stack', 'vote3'].includes(v));
+  let shippedModel; // for round 5's pooling
+  const needSgd = VARIANTS.some((v) => ['shipped', 'addlex', 'stack', 'vote3', 'pool'].includes(v));
   if (needSgd) {
     const oof = sgdInner(train, seed, false);
     const best = chooseSgd(train, oof);
     const finalBest = sgdFit(train, { epochs: best.e, learningRate: best.rate, seed });
     const zTest = test.map((r) => finalBest(r));
     preds.sgd = zTest;
-    if (VARIANTS.includes('shipped')) out.shipped = accOf(test, zTest);
+    if (VARIANTS.includes('shipped')) {
+      out.shipped = accOf(test, zTest);
+      out.shipped_set = `r${best.rate}/e${best.e}`;
+      // per-star correct / total, summed over the outer folds by the caller
+      out.byStar = {};
+      test.forEach((r, i) => {
+        out.byStar[r.stars] ??= [0, 0];
+        out.byStar[r.stars][0] += zTest[i] > 0 === (r.y === 1) ? 1 : 0;
+        out.byStar[r.stars][1] += 1;
+      });
+    }
+    shippedModel = { opts: {}, rate: best.rate, e: best.e, f: finalBest };
     if (VARIANTS.includes('addlex')) {
       // (rate, epochs, c) jointly by inner accuracy; ties → grid order (c = 0 first: the shipped model)
       let b = null;
@@ -531,6 +738,7 @@ function outerFold(train, test, salt) {
       );
     }
   }
+  if (VARIANTS.some((v) => ROUND5.includes(v.split('=')[0]))) round5(train, test, seed, out, shippedModel);
   if (VARIANTS.includes('dense')) {
     const oof = sgdInner(train, seed, true);
     const best = chooseSgd(train, oof);
@@ -640,12 +848,19 @@ for (const { name, language } of files) {
       const fold = foldOf(rows.length, perm);
       const correct = {};
       const extras = {};
+      const byStar = {}; // shipped model: star -> [correct, total]
       for (let k = 0; k < OUTER; k++) {
         const train = rows.filter((_, i) => fold[i] !== k);
         const test = rows.filter((_, i) => fold[i] === k);
         const out = outerFold(train, test, salt);
         for (const [v, c] of Object.entries(out)) {
-          if (VARIANTS.includes(v)) correct[v] = (correct[v] ?? 0) + c;
+          if (v === 'byStar') {
+            for (const [star, [k, n]] of Object.entries(c)) {
+              byStar[star] ??= [0, 0];
+              byStar[star][0] += k;
+              byStar[star][1] += n;
+            }
+          } else if (VARIANTS.includes(v)) correct[v] = (correct[v] ?? 0) + c;
           else {
             extras[v] ??= [];
             extras[v].push(c);
@@ -653,11 +868,11 @@ for (const { name, language } of files) {
         }
       }
       const acc = Object.fromEntries(Object.entries(correct).map(([v, c]) => [v, c / rows.length]));
-      const rec = { language, salt, perm, n: rows.length, acc, extras, cpu: process.cpuUsage(cpu).user / 1e6 };
+      const rec = { language, salt, perm, n: rows.length, acc, extras, byStar, cpu: process.cpuUsage(cpu).user / 1e6 };
       console.log(
         `${language} salt ${salt} perm ${perm}: ${Object.entries(acc)
           .map(([v, a]) => `${v} ${a.toFixed(3)}`)
-          .join('  ')}  ${JSON.stringify(extras)} (${rec.cpu.toFixed(0)} CPU s)`,
+          .join('  ')}  ${JSON.stringify(extras)} byStar ${JSON.stringify(byStar)} (${rec.cpu.toFixed(0)} CPU s)`,
       );
       if (OUT) appendFileSync(OUT, `${JSON.stringify(rec)}\n`);
     }
