@@ -32,6 +32,47 @@ function chunk(text: string, polarity: 'positive' | 'negative', overrides: Parti
   };
 }
 
+/** A restaurant with 5 positive and 3 negative sentences, in the chunks' language. */
+function restaurant(language: EmbeddedChunk['language']) {
+  return {
+    productId: 'p1',
+    productName: null,
+    category: null,
+    language,
+    reviewCount: 8,
+    ratingAvg: 3.5,
+    starHistogram: [3, 0, 0, 0, 5] as [number, number, number, number, number],
+  };
+}
+
+/** Summarizes with the built-in model and returns the draft with the problems verification finds in it. */
+async function summarizeAndVerify(chunks: EmbeddedChunk[], language: EmbeddedChunk['language']) {
+  const product = restaurant(language);
+  const context = balancedRetrieval().retrieve(chunks);
+  const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+  const summary: Summary = {
+    overview: draft.overview,
+    overview_citations: [...draft.overview_citations],
+    pros: draft.pros.map((claim) => ({ ...claim, citations: [...claim.citations] })),
+    cons: draft.cons.map((claim) => ({ ...claim, citations: [...claim.citations] })),
+    product_id: 'p1',
+    language,
+    review_count: 8,
+    rating_avg: 3.5,
+    model_version: 'builtin-v1',
+    generated_at: '2026-06-01T00:00:00.000Z',
+    expires_at: '2026-06-02T00:00:00.000Z',
+    label: 'Summary',
+  };
+  const verification = await verifyDraft(
+    summary,
+    product,
+    context.map((c) => c.chunk),
+    { embedder, kind: 'templated' },
+  );
+  return { draft, product, context, problems: verification.claimProblems };
+}
+
 describe('aspect discovery', () => {
   it('finds the nouns reviewers make statements about, merging singular and plural', () => {
     const chunks = [
@@ -120,44 +161,13 @@ describe('aspect discovery', () => {
       ...Array.from({ length: 5 }, (_, i) => chunk(`The food was fresh and tasty, visit ${i}.`, 'positive')),
       ...Array.from({ length: 3 }, (_, i) => chunk(`The service was slow, we waited ${i + 20} minutes.`, 'negative')),
     ];
-    const histogram: [number, number, number, number, number] = [3, 0, 0, 0, 5];
-    const product = {
-      productId: 'p1',
-      productName: null,
-      category: null,
-      language: 'en' as const,
-      reviewCount: 8,
-      ratingAvg: 3.5,
-      starHistogram: histogram,
-    };
-    const context = balancedRetrieval().retrieve(chunks);
-    const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+    const { draft, product, context, problems } = await summarizeAndVerify(chunks, 'en');
     expect(draft.pros.map((p) => p.text)).toEqual(['The food is praised.']);
     expect(draft.cons.map((c) => c.text)).toEqual(['The service is criticised.']);
     const byId = new Map(chunks.map((c) => [c.chunkId, c]));
     for (const claim of [...draft.pros, ...draft.cons])
       for (const id of claim.citations) expect(mentionsTerm(byId.get(id)!.text, claim.text.split(' ')[1]!)).toBe(true);
-    const summary: Summary = {
-      overview: draft.overview,
-      overview_citations: [...draft.overview_citations],
-      pros: draft.pros.map((claim) => ({ ...claim, citations: [...claim.citations] })),
-      cons: draft.cons.map((claim) => ({ ...claim, citations: [...claim.citations] })),
-      product_id: 'p1',
-      language: 'en',
-      review_count: 8,
-      rating_avg: 3.5,
-      model_version: 'builtin-v1',
-      generated_at: '2026-06-01T00:00:00.000Z',
-      expires_at: '2026-06-02T00:00:00.000Z',
-      label: 'Summary',
-    };
-    const verification = await verifyDraft(
-      summary,
-      product,
-      context.map((c) => c.chunk),
-      { embedder, kind: 'templated' },
-    );
-    expect(verification.claimProblems.size).toBe(0);
+    expect(problems.size).toBe(0);
     // Switched off, the same reviews give no food/service claims (the taxonomy has no such aspects).
     const off = await builtinSummarizer({ ...DEFAULT_BUILTIN_PARAMS, discoverAspects: false }).summarize({
       product,
@@ -175,39 +185,9 @@ describe('aspect discovery', () => {
         chunk(`Der Service war langsam, wir warteten ${i + 20} Minuten.`, 'negative', de),
       ),
     ];
-    const product = {
-      productId: 'p1',
-      productName: null,
-      category: null,
-      language: 'de' as const,
-      reviewCount: 8,
-      ratingAvg: 3.5,
-      starHistogram: [3, 0, 0, 0, 5] as [number, number, number, number, number],
-    };
-    const context = balancedRetrieval().retrieve(chunks);
-    const draft = await builtinSummarizer().summarize({ product, context, allChunks: chunks });
+    const { draft, problems } = await summarizeAndVerify(chunks, 'de');
     expect(draft.pros.map((p) => p.text)).toEqual(['Essen: von den meisten Rezensenten gelobt (5 von 5)']);
     expect(draft.cons.map((c) => c.text)).toEqual(['Service: von den meisten Rezensenten kritisiert (3 von 3)']);
-    const summary: Summary = {
-      overview: draft.overview,
-      overview_citations: [...draft.overview_citations],
-      pros: draft.pros.map((claim) => ({ ...claim, citations: [...claim.citations] })),
-      cons: draft.cons.map((claim) => ({ ...claim, citations: [...claim.citations] })),
-      product_id: 'p1',
-      language: 'de',
-      review_count: 8,
-      rating_avg: 3.5,
-      model_version: 'builtin-v1',
-      generated_at: '2026-06-01T00:00:00.000Z',
-      expires_at: '2026-06-02T00:00:00.000Z',
-      label: 'Zusammenfassung',
-    };
-    const verification = await verifyDraft(
-      summary,
-      product,
-      context.map((c) => c.chunk),
-      { embedder, kind: 'templated' },
-    );
-    expect(verification.claimProblems.size).toBe(0);
+    expect(problems.size).toBe(0);
   });
 });
