@@ -48,13 +48,13 @@ export class NearDuplicateIndex {
 
   /**
    * Every id within Hamming distance 3, excluding `selfId`, newest first within each band (an id matching in
-   * several bands is yielded once). Lazy: a caller that must check each candidate (store-near-duplicates.ts) stops at
-   * the first one that holds.
+   * several bands is yielded once). Lazy: a caller that must check each candidate (store-near-duplicates.ts)
+   * stops at the first one that holds.
    */
   *matches(hash: SimHash, selfId?: string): Generator<string> {
     const oldest = this.sequence - this.capacity;
     const keys = bands(hash);
-    const seen = new Set<number>();
+    let seen: Set<number> | undefined; // allocated at the first match: most lookups find none
     for (let band = 0; band < BAND_COUNT; band++) {
       const chain = this.next[band]!;
       let seq = this.head[band]![keys[band]! & 0xffff]!;
@@ -64,9 +64,10 @@ export class NearDuplicateIndex {
         if (
           id !== undefined &&
           id !== selfId &&
-          !seen.has(seq) &&
+          !seen?.has(seq) &&
           hamming(hash, { hi: this.hi[slot]!, lo: this.lo[slot]! }) <= NEAR_DUPLICATE_DISTANCE
         ) {
+          seen ??= new Set();
           seen.add(seq);
           yield id;
         }
