@@ -15,7 +15,12 @@ import { LINEAR_SENTIMENT_FORMAT } from './linear-sentiment.js';
 import { QUICK_GRID, type TuningGrid } from './polarity-tuning.js';
 import type { SentimentModel } from './sentiment.js';
 import { storeSentiment } from './store-sentiment.js';
-import { MIN_LABELLED_PER_LANGUAGE, type StorePolarityTraining, trainPolarityFromStore } from './train-polarity.js';
+import {
+  labelledReviews,
+  MIN_LABELLED_PER_LANGUAGE,
+  type StorePolarityTraining,
+  trainPolarityFromStore,
+} from './train-polarity.js';
 
 export interface PolarityRetrainOptions {
   /** Retrain once the labelled reviews grew by this share since the active model (default 0.25). */
@@ -37,13 +42,10 @@ export interface PolarityRetrainDecision {
 
 export const DEFAULT_RETRAIN_TOLERANCE = 0.01;
 
-/** The reviews training would use: unflagged, 1–2 or 4–5 stars, in a supported language. */
-async function labelledReviews(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('reviews')
+/** How many reviews training would use (`labelledReviews`, in a supported language). */
+async function countLabelledReviews(db: Kysely<Database>): Promise<number> {
+  const row = await labelledReviews(db)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('flags', '=', '')
-    .where('star_rating', '!=', 3)
     .where('language', 'in', [...SUPPORTED_LANGUAGES])
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -83,7 +85,7 @@ export async function retrainPolarityIfDue(
 ): Promise<PolarityRetrainDecision> {
   const growth = options.growth ?? DEFAULT_POLARITY_RETRAIN_GROWTH;
   const tolerance = options.tolerance ?? DEFAULT_RETRAIN_TOLERANCE;
-  const labelled = await labelledReviews(db);
+  const labelled = await countLabelledReviews(db);
   const active = await activePolarityModelInfo(db);
   const before = active ? labelledAtTraining(active.report) : undefined;
   if (!active && labelled < MIN_LABELLED_PER_LANGUAGE) {

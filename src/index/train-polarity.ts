@@ -72,6 +72,11 @@ interface LanguageSample {
   seenTest: number;
 }
 
+/** The reviews polarity is trained on: unflagged (no spam, duplicates, toxicity), 1–2 or 4–5 stars. */
+export function labelledReviews(db: Kysely<Database>) {
+  return db.selectFrom('reviews').where('flags', '=', '').where('star_rating', '!=', 3);
+}
+
 /** Algorithm R: every item seen so far has the same chance to be in the `cap`-sized sample. */
 function reservoirAdd<T>(sample: T[], item: T, seen: number, cap: number, random: () => number): void {
   if (sample.length < cap) sample.push(item);
@@ -93,11 +98,8 @@ export async function sampleLabelledReviews(
   const byLanguage = new Map<Language, LanguageSample>();
   let after = '';
   for (;;) {
-    const rows = await db
-      .selectFrom('reviews')
+    const rows = await labelledReviews(db)
       .select(['review_id', 'review_text', 'language', 'star_rating'])
-      .where('flags', '=', '')
-      .where('star_rating', '!=', 3)
       .where('review_id', '>', after)
       .orderBy('review_id')
       .limit(PAGE)
