@@ -126,6 +126,12 @@ describe('aspect discovery', () => {
     expect(discoverAspectNouns(in_('it', 'Il materiale non è resistente.'), 'it', 1)).toEqual(['materiale']);
     expect(discoverAspectNouns(in_('fr', 'Le moteur n’est pas puissant.'), 'fr', 1)).toEqual(['moteur']);
     expect(discoverAspectNouns(in_('es', 'El producto también es bueno.'), 'es', 1)).toEqual([]);
+    // Idioms and the people a possessive introduces are not aspects.
+    expect(discoverAspectNouns(in_('es', 'La verdad es que funciona. Mi hijo está contento.'), 'es', 1)).toEqual([]);
+    expect(discoverAspectNouns(in_('de', 'Mein Sohn ist begeistert.'), 'de', 1)).toEqual([]);
+    expect(discoverAspectNouns([chunk('My son was thrilled. The truth is it works.', 'positive')], 'en', 1)).toEqual(
+      [],
+    );
     // No articles, no frame: Polish keeps its taxonomy aspects.
     expect(discoverAspectNouns(in_('pl', 'Bateria jest dobra.'), 'pl', 1)).toEqual([]);
   });

@@ -54,24 +54,31 @@ const FRAMES: Partial<Record<Language, RegExp>> = {
   }),
 };
 
-// Heads that say nothing about the product: generic nouns and words the frame catches in passing.
+// Heads that say nothing about the product: generic nouns, words the frame catches in passing, idioms ("la verdad
+// es que", "the truth is") and the people a possessive introduces ("my son is", "mein Sohn ist").
 const NOT_ASPECTS: Partial<Record<Language, Set<string>>> = {
   en: words(`thing things way time times one ones lot bit day days rest only other others same first last whole
   reason fact part kind sort end point problem issue issues thing result results idea side top bottom next most
-  best worst main only owner experience`),
+  best worst main only owner experience son sons daughter daughters wife husband kid kids child children baby
+  grandson granddaughter friend friends mom dad mother father partner boyfriend girlfriend opinion truth`),
   de: words(`ding dinge sache sachen mal male zeit teil rest ende art weise grund fall problem probleme ergebnis
   erste ersten letzte letzten einzige einzigen ganze andere anderen gleiche beste schlechteste meiste meisten
-  eindruck erfahrung`),
+  eindruck erfahrung meinung wahrheit sohn tochter frau mann kind kinder enkel enkelin freund freundin mutter vater
+  partner partnerin baby`),
   fr: words(`chose choses fois temps partie reste fin sorte façon raison fait problème problèmes résultat premier
-  première dernier dernière seul seule autre autres même meilleur pire plupart impression expérience`),
+  première dernière dernier seul seule autre autres même meilleur pire plupart impression expérience avis vérité
+  fils fille femme mari enfant enfants ami amie mère père copain copine bébé`),
   es: words(`cosa cosas vez veces tiempo parte resto final tipo manera forma razón hecho problema problemas
   resultado primero primera último última único única otro otra otros otras mismo mejor peor mayoría impresión
-  experiencia`),
+  experiencia verdad caso idea opinión hijo hija mujer marido esposo esposa niño niña niños amigo amiga madre
+  padre novio novia bebé`),
   it: words(`cosa cose volta volte tempo parte resto fine tipo modo maniera motivo fatto problema problemi
   risultato primo prima ultimo ultima unico unica altro altra altri altre stesso migliore peggiore maggior
-  impressione esperienza`),
+  impressione esperienza verità opinione idea caso figlio figlia moglie marito bambino bambina bambini amico amica
+  madre padre ragazzo ragazza`),
   nl: words(`ding dingen keer tijd deel rest einde soort manier reden feit probleem problemen resultaat eerste
-  laatste enige andere zelfde beste slechtste meeste indruk ervaring`),
+  laatste enige andere zelfde beste slechtste meeste indruk ervaring mening waarheid zoon dochter vrouw man kind
+  kinderen vriend vriendin moeder vader partner baby`),
 };
 // Function words a frame catches ("They are great", "There was a wait", "das ist", "c'est", "het is").
 const FUNCTION_WORDS: Partial<Record<Language, Set<string>>> = {
