@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Duplicate judging per HTTP-sized batch on a store that already holds N distinctive signatures: one new
 // DuplicateDetector per request, as `POST /v1/reviews` does (docs/ingest.md, near-duplicate window).
-//   npm run build && node bench/dedup-window.mjs [N=200000] [requests=10]
+//   npm run bench:dedup -- [N=200000] [requests=10]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
